@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { Low } from 'lowdb';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { AppFailure } from '../../../shared/result';
+import { backupPathOf, writeFileAtomic } from './atomic-write';
+
+/**
+ * A lowdb adapter for one JSON file of a project: validated on read, written atomically with the previous
+ * good copy kept as `.bak`. A file that is not valid JSON, or does not match its schema, is never overwritten:
+ * the error names the file, says what is wrong, and where the last good copy is.
+ */
+export class ValidatedJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly options: { pretty?: boolean } = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new AppFailure('IO_ERROR', `Cannot read ${this.file}: ${(error as Error).message}`, { file: this.file });
+    }
+    return parseStoreText(this.file, text, this.schema);
+  }
+
+  async write(data: T): Promise<void> {
+    const text = this.options.pretty === false ? JSON.stringify(data) : `${JSON.stringify(data, null, 2)}\n`;
+    try {
+      await writeFileAtomic(this.file, text, { keepBackup: true });
+    } catch (error) {
+      throw new AppFailure('IO_ERROR', `Cannot write ${this.file}: ${(error as Error).message}`, { file: this.file });
+    }
+  }
+}
+
+export function parseStoreText<T>(file: string, text: string, schema: z.ZodType<T>): T {
+  const backup = backupPathOf(file);
+  const restoreHint = `The file was left as it is. Fix it by hand, or restore the last good copy: copy ${backup} over it.`;
+  let json: unknown;
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const position = describeJsonErrorPosition(text, (error as Error).message);
+    throw new AppFailure(
+      'CORRUPT_FILE',
+      `${file} is not valid JSON${position.text}: ${(error as Error).message}. ${restoreHint}`,
+      { file, backup, ...position.location },
+    );
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+    throw new AppFailure(
+      'INVALID_FILE',
+      `${file} does not have the expected structure${where}: ${first?.message ?? 'invalid'}. ${restoreHint}`,
+      { file, backup, issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
+    );
+  }
+  return parsed.data;
+}
+
+/** V8 says "... in JSON at position 123 (line 4 column 7)" on Node 20; turn it into line/column when it only gives a position. */
+function describeJsonErrorPosition(text: string, message: string): { text: string; location: Record<string, number> } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) {
+    const line = Number(lineColumn[1]);
+    const column = Number(lineColumn[2]);
+    return { text: ` (line ${line}, column ${column})`, location: { line, column } };
+  }
+  const position = /position (\d+)/.exec(message);
+  if (position) {
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return { text: ` (line ${line}, column ${column})`, location: { line, column } };
+  }
+  return { text: '', location: {} };
+}
+
+/** A lowdb database over a ValidatedJsonFile, created with `defaults` when the file does not exist yet. */
+export class JsonStore<T> {
+  private readonly db: Low<T>;
+  readonly file: string;
+
+  private constructor(adapter: ValidatedJsonFile<T>, defaults: T) {
+    this.db = new Low<T>(adapter, defaults);
+    this.file = adapter.file;
+  }
+
+  static async open<T>(file: string, schema: z.ZodType<T>, defaults: T, options?: { pretty?: boolean }): Promise<JsonStore<T>> {
+    const store = new JsonStore<T>(new ValidatedJsonFile(file, schema, options), structuredClone(defaults));
+    await store.db.read();
+    return store;
+  }
+
+  get data(): T {
+    return this.db.data;
+  }
+
+  /** Applies `change` to the data and writes the file atomically. */
+  async update(change: (data: T) => void): Promise<void> {
+    change(this.db.data);
+    await this.db.write();
+  }
+
+  async write(): Promise<void> {
+    await this.db.write();
+  }
+}

@@ -1,0 +1,138 @@
+import { homedir } from 'node:os';
+import type { AppInfo, EventName, MethodName, Shell } from '../../shared/api/contract';
+import type { BackendName } from '../../shared/ml/backend';
+import type { ProjectSummary, RecentProject } from '../../shared/project/project-types';
+import { AppFailure, type Result } from '../../shared/result';
+import { dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import { EventBus } from './events';
+import { JobRunner } from './jobs/job-runner';
+import { jobDefinitions } from './jobs/kinds';
+import { MlHost } from './ml/ml-host';
+import { ProjectSession } from './projects/project-session';
+import { RecentProjects } from './projects/recent-projects';
+import { appVersion } from './version';
+
+/** Platform seams a shell may provide (the Electron shell gives native dialogs; others answer UNSUPPORTED). */
+export interface ShellServices {
+  pickFolder?: (options: { title?: string; purpose: 'open' | 'create' }) => Promise<string | null>;
+}
+
+export interface WorkbenchOptions {
+  shell: Shell;
+  /** Per-user settings (recent projects): Electron's userData, or ~/.config/selfie-lab. */
+  configDir: string;
+  /** Force one TensorFlow.js backend. */
+  backend?: BackendName;
+  services?: ShellServices;
+  /** Share an ML host (tests); otherwise the workbench starts its own on first use. */
+  mlHost?: MlHost;
+}
+
+/**
+ * The composition root of the core (DESIGN.md): wires projects, jobs, the ML host and the API handlers.
+ * Knows nothing of Electron, HTTP or the DOM; every shell talks to it through dispatch() and the event bus.
+ */
+export class Workbench {
+  readonly events = new EventBus();
+  readonly ml: MlHost;
+  private session: ProjectSession | null = null;
+  private runner: JobRunner | null = null;
+  private readonly handlers = createHandlers(this);
+  private readonly ownsMlHost: boolean;
+
+  private constructor(
+    readonly options: WorkbenchOptions,
+    private readonly recent: RecentProjects,
+  ) {
+    this.ml = options.mlHost ?? new MlHost(options.backend ? { backend: options.backend } : {});
+    this.ownsMlHost = options.mlHost === undefined;
+  }
+
+  static async create(options: WorkbenchOptions): Promise<Workbench> {
+    return new Workbench(options, await RecentProjects.open(options.configDir));
+  }
+
+  /** Validates and runs one API call; never throws. */
+  dispatch(method: MethodName | string, input: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, method, input);
+  }
+
+  subscribe(listener: (event: EventName, payload: unknown) => void): () => void {
+    return this.events.subscribe(listener);
+  }
+
+  appInfo(): AppInfo {
+    return {
+      name: 'Selfie Lab',
+      version: appVersion,
+      shell: this.options.shell,
+      nativeDialogs: this.options.services?.pickFolder !== undefined,
+      platform: process.platform,
+      homeDir: homedir(),
+    };
+  }
+
+  get project(): ProjectSession | null {
+    return this.session;
+  }
+
+  requireProject(): ProjectSession {
+    if (!this.session) throw new AppFailure('NO_PROJECT', 'No project is open. Create or open a project first.');
+    return this.session;
+  }
+
+  requireJobs(): JobRunner {
+    this.requireProject();
+    return this.runner!;
+  }
+
+  async createProject(dir: string, name?: string): Promise<ProjectSummary> {
+    const session = await ProjectSession.create(dir, name, { writable: true, shell: this.options.shell });
+    return this.adopt(session);
+  }
+
+  async openProject(dir: string, options: { writable?: boolean } = {}): Promise<ProjectSummary> {
+    const session = await ProjectSession.open(dir, { writable: options.writable ?? true, shell: this.options.shell });
+    return this.adopt(session);
+  }
+
+  async closeProject(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    await this.runner?.close();
+    this.runner = null;
+    this.session = null;
+    await session.close();
+    this.events.emit('project.changed', null);
+  }
+
+  async projectSummary(): Promise<ProjectSummary | null> {
+    return this.session ? this.session.summary() : null;
+  }
+
+  recentProjects(): RecentProject[] {
+    return this.recent.list();
+  }
+
+  forgetRecent(dir: string): Promise<RecentProject[]> {
+    return this.recent.forget(dir);
+  }
+
+  /** Closes the project (running jobs become "interrupted") and stops the ML host. */
+  async dispose(): Promise<void> {
+    await this.closeProject();
+    if (this.ownsMlHost) await this.ml.dispose();
+  }
+
+  private async adopt(session: ProjectSession): Promise<ProjectSummary> {
+    await this.closeProject();
+    this.session = session;
+    this.runner = new JobRunner(session, this.ml, jobDefinitions, (job) => this.events.emit('job.updated', job));
+    await this.runner.recoverInterrupted();
+    const summary = await session.summary();
+    if (session.writable) await this.recent.touch({ name: summary.name, dir: summary.dir });
+    this.events.emit('project.changed', summary);
+    return summary;
+  }
+}

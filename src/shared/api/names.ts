@@ -1,0 +1,34 @@
+/**
+ * The contract's method and event names, without the schemas, for the sandboxed preload (which must stay
+ * small and dependency-free). contract.ts checks at compile time that these lists match its entries exactly.
+ */
+export const methodNameList = [
+  'app.info',
+  'ml.backend',
+  'project.current',
+  'project.create',
+  'project.open',
+  'project.close',
+  'project.recent',
+  'project.forgetRecent',
+  'dialog.pickFolder',
+  'jobs.kinds',
+  'jobs.list',
+  'jobs.start',
+  'jobs.cancel',
+  'jobs.resume',
+  'jobs.remove',
+] as const;
+
+export const eventNameList = ['job.updated', 'project.changed', 'ml.backend'] as const;
+
+export type MethodName = (typeof methodNameList)[number];
+export type EventName = (typeof eventNameList)[number];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && (methodNameList as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (eventNameList as readonly string[]).includes(name);
+}

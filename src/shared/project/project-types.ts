@@ -1,0 +1,40 @@
+/** What a project folder holds, as the renderer and the CLI see it. */
+
+/** Bumped when a store file's shape changes; src/main/core/projects/migrations.ts upgrades older projects. */
+export const currentSchemaVersion = 1;
+
+export interface ProjectSettings {
+  /** Likes are labeled from the first snapshot captured at least this many days after posting (FORMATS.md). */
+  likesSnapshotMinDays: number;
+}
+
+export const defaultProjectSettings: ProjectSettings = {
+  likesSnapshotMinDays: 7,
+};
+
+export interface ProjectCounts {
+  posts: number;
+  faces: number;
+  labelSets: number;
+  runs: number;
+  raters: number;
+  jobs: number;
+}
+
+export interface ProjectSummary {
+  name: string;
+  /** Absolute path of the project folder. */
+  dir: string;
+  schemaVersion: number;
+  createdAt: string;
+  settings: ProjectSettings;
+  counts: ProjectCounts;
+  /** False when opened without the project lock (read-only commands such as `selfie-lab info`). */
+  writable: boolean;
+}
+
+export interface RecentProject {
+  name: string;
+  dir: string;
+  openedAt: string;
+}

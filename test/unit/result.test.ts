@@ -5,7 +5,8 @@ describe('errors as data', () => {
   it('wraps values and errors in the envelope', () => {
     expect(ok(3)).toEqual({ ok: true, value: 3 });
     expect(err('NO_PROJECT', 'open one')).toEqual({ ok: false, error: { code: 'NO_PROJECT', message: 'open one' } });
-    expect(err('CORRUPT_FILE', 'bad', { file: '/p/posts.json' }).error.details).toEqual({ file: '/p/posts.json' });
+    const failed = err('CORRUPT_FILE', 'bad', { file: '/p/posts.json' });
+    expect(!failed.ok && failed.error.details).toEqual({ file: '/p/posts.json' });
   });
 
   it('turns thrown values into AppErrors, keeping codes and details of AppFailures', () => {

@@ -31,6 +31,11 @@ export class MlHost {
 
   constructor(private readonly options: MlHostOptions = {}) {}
 
+  /** The child's pid while it runs (diagnostics, tests). */
+  get processId(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Resolves the backend once (tfjs-node-gpu -> tfjs-node -> wasm -> cpu) and caches it. */
   backend(): Promise<BackendInfo> {
     this.backendInfo ??= this.call('probe', {}).catch((error: unknown) => {

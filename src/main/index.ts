@@ -9,7 +9,7 @@ import { toAppError } from '../shared/result';
 import { Workbench } from './core/workbench';
 import { registerIpcBridge } from './electron/ipc-bridge';
 import { buildMenuTemplate } from './electron/menu-template';
-import { contentSecurityPolicy, isAllowedRequestUrl, isExternalLink, isTrustedRendererUrl, type RendererLocation } from './electron/security';
+import { contentSecurityPolicyHeader, isAllowedRequestUrl, isExternalLink, isTrustedRendererUrl, type RendererLocation } from './electron/security';
 import { mainWindowOptions } from './electron/window-options';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,7 +42,7 @@ function hardenSession(): void {
   defaultSession.setPermissionCheckHandler(() => false);
   defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, location) }));
   defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicyHeader] } });
   });
 }
 

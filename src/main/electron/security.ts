@@ -1,10 +1,5 @@
-/**
- * Security rules of the Electron shell, as pure functions so they are tested without the Electron binary.
- * The same CSP is in src/renderer/index.html (a test keeps them equal).
- */
-export const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** Security rules of the Electron shell, as pure functions so they are tested without the Electron binary. */
+export { contentSecurityPolicy, contentSecurityPolicyHeader } from '../../shared/csp';
 
 export interface RendererLocation {
   /** file:// URL of the built renderer's index.html. */

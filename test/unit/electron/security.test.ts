@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isAllowedRequestUrl, isExternalLink, isTrustedRendererUrl } from '../../../src/main/electron/security';
+import { contentSecurityPolicy, contentSecurityPolicyHeader, isAllowedRequestUrl, isExternalLink, isTrustedRendererUrl } from '../../../src/main/electron/security';
 import { mainWindowOptions } from '../../../src/main/electron/window-options';
 
 const packaged = { rendererFileUrl: 'file:///opt/selfie-lab/out/renderer/index.html' };
@@ -52,5 +52,6 @@ describe('Electron window and security rules', () => {
     expect(contentSecurityPolicy).toContain("script-src 'self'");
     expect(contentSecurityPolicy).not.toContain('unsafe-eval');
     expect(contentSecurityPolicy).toContain("object-src 'none'");
+    expect(contentSecurityPolicyHeader).toBe(`${contentSecurityPolicy}; frame-ancestors 'none'`);
   });
 });

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { contentSecurityPolicyHeader } from '../../../shared/csp';
 import { err, type Result } from '../../../shared/result';
 import type { Workbench } from '../workbench';
 
@@ -111,6 +112,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     const input = typeof body === 'object' && body !== null && 'input' in body ? (body as { input: unknown }).input : undefined;
+    // Application errors are data (200 with ok:false); HTTP statuses are kept for transport-level problems.
     const result = await options.workbench.dispatch(method, input);
     sendJson(response, result.ok ? 200 : statusFor(result), result);
   }
@@ -141,6 +143,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
     };
+    if (extname(file) === '.html') headers['Content-Security-Policy'] = contentSecurityPolicyHeader;
     if (cookie) headers['Set-Cookie'] = cookie;
     response.writeHead(200, headers);
     response.end(await readFile(file));
@@ -213,18 +216,9 @@ function safeEqual(a: string, b: string): boolean {
 
 function statusFor(result: Result<unknown>): number {
   if (result.ok) return 200;
-  switch (result.error.code) {
-    case 'INVALID_INPUT':
-      return 400;
-    case 'UNKNOWN_METHOD':
-      return 404;
-    case 'UNAUTHORIZED':
-      return 401;
-    case 'INTERNAL':
-      return 500;
-    default:
-      return 422; // a well-formed request the application refused: the body says why
-  }
+  if (result.error.code === 'UNKNOWN_METHOD') return 404;
+  if (result.error.code === 'UNAUTHORIZED') return 401;
+  return 200;
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {

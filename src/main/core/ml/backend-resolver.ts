@@ -15,7 +15,8 @@ import {
   type BackendName,
 } from '../../../shared/ml/backend';
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the ESM bundle of the main process injects its own `require` shim.
+const resolveFromHere = createRequire(import.meta.url).resolve;
 
 type Initialiser = () => Promise<string>; // returns the device description
 
@@ -33,7 +34,7 @@ const initialisers: Record<BackendName, Initialiser> = {
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     // Its default is a CDN; point it at the .wasm files inside the installed package instead.
-    const distDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+    const distDir = dirname(resolveFromHere('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
     wasm.setWasmPaths(`${join(distDir, '/')}`);
     await activate('wasm');
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');

@@ -3,7 +3,7 @@
  * answers a Result; events arrive over one shared WebSocket at /events as `{event, payload}` messages.
  */
 import type { ApiTransport } from '../../../shared/api/client';
-import type { EventName, MethodName } from '../../../shared/api/contract';
+import type { EventName, MethodName } from '../../../shared/api/names';
 import { err, type Result } from '../../../shared/result';
 import { takeTokenFromLocation } from './browser-token';
 import { ConnectionState, type ConnectionMonitor } from './connection-status';

@@ -1,4 +1,4 @@
-import { isEventName, type EventName } from '../../../shared/api/contract';
+import { isEventName, type EventName } from '../../../shared/api/names';
 import type { ConnectionState } from './connection-status';
 
 const firstRetryMs = 500;

@@ -4,9 +4,12 @@ import { commandHelp, parseCommandArgs, reportError, type AnyCommand, type CliIo
 import { infoCommand } from './commands/info.command';
 import { initCommand } from './commands/init.command';
 import { serveCommand } from './commands/serve.command';
+import { importCommand } from './commands/import.command';
+import { exportCommand } from './commands/export.command';
+import { benchCommand } from './commands/bench.command';
 
 /** Every command; later features add theirs here (and document them in README.md). */
-export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, exportCommand, benchCommand] as unknown as AnyCommand[];
 
 export function mainHelp(): string {
   const rows = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary.split('. ')[0]}`);

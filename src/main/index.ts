@@ -46,7 +46,17 @@ function hardenSession(): void {
   });
 }
 
-async function pickFolder(options: { title?: string; purpose: 'open' | 'create' }): Promise<string | null> {
+async function pickFile(options: { title?: string; filters?: Array<{ name: string; extensions: string[] }> }): Promise<string | null> {
+  const dialogOptions: Electron.OpenDialogOptions = {
+    title: options.title ?? 'Choose a file',
+    properties: ['openFile'],
+    ...(options.filters ? { filters: options.filters } : {}),
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function pickFolder(options: { title?: string; purpose: 'open' | 'create' | 'import' }): Promise<string | null> {
   const parent = mainWindow ?? undefined;
   const dialogOptions: Electron.OpenDialogOptions = {
     title: options.title ?? (options.purpose === 'create' ? 'Choose a folder for the new project' : 'Open a Selfie Lab project'),
@@ -103,7 +113,7 @@ function createWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
-  workbench = await Workbench.create({ shell: 'electron', configDir: app.getPath('userData'), services: { pickFolder } });
+  workbench = await Workbench.create({ shell: 'electron', configDir: app.getPath('userData'), services: { pickFolder, pickFile } });
   registerIpcBridge({
     ipcMain,
     core: workbench,

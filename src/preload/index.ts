@@ -2,7 +2,7 @@
  * The sandboxed preload: exposes `window.api` (built from the shared contract) and nothing else.
  * No raw ipcRenderer reaches the page; only contract method names are sent, and only contract events delivered.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApi } from '../shared/api/client';
 import { isEventName, isMethodName } from '../shared/api/names';
 import { ipcChannels } from '../shared/api/ipc-channels';
@@ -25,4 +25,5 @@ const api = createApi({
   },
 });
 
-contextBridge.exposeInMainWorld('api', api);
+// Drag-and-drop: the page sees File objects; only the preload may ask Electron for their path on disk.
+contextBridge.exposeInMainWorld('api', { ...api, pathForFile: (file: File) => webUtils.getPathForFile(file) });

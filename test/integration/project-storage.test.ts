@@ -30,11 +30,11 @@ describe('a project is a folder of store files', () => {
     const session = await ProjectSession.create(join(dir, 'study'), 'My study', writable);
     const summary = await session.summary();
     await session.close();
-    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 1, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
+    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 2, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
     const entries = (await readdir(join(dir, 'study'))).sort();
     expect(entries).toEqual(['cache', 'faces.json', 'images', 'jobs.json', 'labelsets.json', 'posts.json', 'project.json', 'ratings', 'runs']);
     const projectJson = JSON.parse(await readFile(join(dir, 'study', 'project.json'), 'utf8'));
-    expect(projectJson).toMatchObject({ schemaVersion: 1, name: 'My study', settings: { likesSnapshotMinDays: 7 } });
+    expect(projectJson).toMatchObject({ schemaVersion: 2, name: 'My study', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } });
   });
 
   it('refuses to create over an existing project and to open a folder that is not one', async () => {
@@ -81,10 +81,14 @@ describe('a project is a folder of store files', () => {
     await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 99, name: 'p', createdAt: 'x' }));
     expect((await failure(ProjectSession.open(dir, writable))).code).toBe('PROJECT_TOO_NEW');
 
-    await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 0, name: 'p', createdAt: 'x' }));
+    // A version-1 project (posts stored as objects) opens as version 2 with its posts table converted.
+    await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 1, name: 'p', createdAt: 'x' }));
+    await writeFile(join(dir, 'posts.json'), '{"posts": []}');
     const session = await ProjectSession.open(dir, writable);
+    expect(session.postTable.count).toBe(0);
     await session.close();
-    expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({ schemaVersion: 1, settings: { likesSnapshotMinDays: 7 } });
+    expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({ schemaVersion: 2, settings: { likesSnapshotMinDays: 7 } });
+    expect(JSON.parse(await readFile(join(dir, 'posts.json'), 'utf8'))).toMatchObject({ format: 'selfie-lab/posts-columns-v1', columns: { id: [] } });
   });
 
   it('applies migrations step by step', async () => {
@@ -92,8 +96,8 @@ describe('a project is a folder of store files', () => {
       1: async (_dir: string, p: any) => ({ ...p, schemaVersion: 2, name: `${p.name}+1` }),
       2: async (_dir: string, p: any) => ({ ...p, schemaVersion: 3, name: `${p.name}+2` }),
     };
-    const result = await migrateProject(dir, { schemaVersion: 1, name: 'p', createdAt: 'x', settings: { likesSnapshotMinDays: 7 } }, table, 3);
-    expect(result).toEqual({ migrated: true, project: { schemaVersion: 3, name: 'p+1+2', createdAt: 'x', settings: { likesSnapshotMinDays: 7 } } });
+    const result = await migrateProject(dir, { schemaVersion: 1, name: 'p', createdAt: 'x', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } }, table, 3);
+    expect(result).toEqual({ migrated: true, project: { schemaVersion: 3, name: 'p+1+2', createdAt: 'x', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } } });
   });
 
   it('writes atomically: no temp files left, the previous content kept as .bak', async () => {

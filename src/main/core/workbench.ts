@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import type { AppInfo, EventName, MethodName, Shell } from '../../shared/api/contract';
 import type { BackendName } from '../../shared/ml/backend';
-import type { ProjectSummary, RecentProject } from '../../shared/project/project-types';
+import type { ProjectSettings, ProjectSummary, RecentProject } from '../../shared/project/project-types';
 import { AppFailure, type Result } from '../../shared/result';
 import { dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -15,7 +15,8 @@ import { appVersion } from './version';
 
 /** Platform seams a shell may provide (the Electron shell gives native dialogs; others answer UNSUPPORTED). */
 export interface ShellServices {
-  pickFolder?: (options: { title?: string; purpose: 'open' | 'create' }) => Promise<string | null>;
+  pickFolder?: (options: { title?: string; purpose: 'open' | 'create' | 'import' }) => Promise<string | null>;
+  pickFile?: (options: { title?: string; filters?: Array<{ name: string; extensions: string[] }> }) => Promise<string | null>;
 }
 
 export interface WorkbenchOptions {
@@ -111,6 +112,22 @@ export class Workbench {
     return this.session ? this.session.summary() : null;
   }
 
+  async updateSettings(changes: Partial<ProjectSettings>): Promise<ProjectSummary> {
+    const session = this.requireProject();
+    if (!session.writable) throw new AppFailure('PROJECT_LOCKED', `${session.dir} is open read-only.`);
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    await session.project.update((data) => Object.assign(data.settings, defined));
+    const summary = await session.summary();
+    this.events.emit('project.changed', summary);
+    return summary;
+  }
+
+  /** Tells every shell the project's contents changed (after a job wrote to it). */
+  async announceProjectChange(): Promise<void> {
+    const summary = await this.projectSummary();
+    if (summary) this.events.emit('project.changed', summary);
+  }
+
   recentProjects(): RecentProject[] {
     return this.recent.list();
   }
@@ -128,7 +145,11 @@ export class Workbench {
   private async adopt(session: ProjectSession): Promise<ProjectSummary> {
     await this.closeProject();
     this.session = session;
-    this.runner = new JobRunner(session, this.ml, jobDefinitions, (job) => this.events.emit('job.updated', job));
+    this.runner = new JobRunner(session, this.ml, jobDefinitions, (job) => {
+      this.events.emit('job.updated', job);
+      // Jobs that change the posts (import, image analysis) change what every page shows.
+      if (job.state === 'succeeded' && (job.kind === 'import' || job.kind === 'images.analyze')) void this.announceProjectChange();
+    });
     await this.runner.recoverInterrupted();
     const summary = await session.summary();
     if (session.writable) await this.recent.touch({ name: summary.name, dir: summary.dir });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { BackendInfo } from '../ml/backend';
 import type { JobRecord } from '../jobs/job-types';
 import type { ProjectSummary, RecentProject } from '../project/project-types';
+import type { PostColumnsPayload, PostDetail, PostRow, PostsSummary } from '../posts/post-views';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -67,10 +68,33 @@ export const methods = {
   'project.close': method<null>()(noInput),
   'project.recent': method<RecentProject[]>()(noInput),
   'project.forgetRecent': method<RecentProject[]>()(z.strictObject({ dir: folderPath })),
+  'project.updateSettings': method<ProjectSummary>()(
+    z.strictObject({
+      likesSnapshotMinDays: z.number().int().min(0).max(365).optional(),
+      nearDuplicateDistance: z.number().int().min(0).max(32).optional(),
+    }),
+  ),
+
+  'posts.summary': method<PostsSummary>()(noInput),
+  /** Every post's numbers, by column, for sorting, filtering and the scatter in the renderer. */
+  'posts.columns': method<PostColumnsPayload>()(noInput),
+  'posts.rows': method<PostRow[]>()(z.strictObject({ rows: z.array(z.number().int().min(0)).max(2000) })),
+  'posts.get': method<PostDetail>()(z.strictObject({ id: z.string().min(1).max(500) })),
+  /** Thumbnails as data: URLs (null where a post has no readable image), so both shells show them the same way. */
+  'posts.thumbnails': method<Array<string | null>>()(
+    z.strictObject({ rows: z.array(z.number().int().min(0)).max(200), image: z.number().int().min(0).max(50).optional() }),
+  ),
 
   /** Electron only: a native folder picker. Browser mode answers UNSUPPORTED. */
   'dialog.pickFolder': method<string | null>()(
-    z.strictObject({ title: z.string().max(200).optional(), purpose: z.enum(['open', 'create']) }),
+    z.strictObject({ title: z.string().max(200).optional(), purpose: z.enum(['open', 'create', 'import']) }),
+  ),
+  /** Electron only: a native file picker (e.g. a CSV/JSONL manifest). Browser mode answers UNSUPPORTED. */
+  'dialog.pickFile': method<string | null>()(
+    z.strictObject({
+      title: z.string().max(200).optional(),
+      filters: z.array(z.strictObject({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) })).max(10).optional(),
+    }),
   ),
 
   'jobs.kinds': method<JobKindInfo[]>()(noInput),

@@ -1,15 +1,18 @@
 /** What a project folder holds, as the renderer and the CLI see it. */
 
 /** Bumped when a store file's shape changes; src/main/core/projects/migrations.ts upgrades older projects. */
-export const currentSchemaVersion = 1;
+export const currentSchemaVersion = 2;
 
 export interface ProjectSettings {
   /** Likes are labeled from the first snapshot captured at least this many days after posting (FORMATS.md). */
   likesSnapshotMinDays: number;
+  /** Two images whose 64-bit dHashes differ in at most this many bits are near-duplicates (reposts). */
+  nearDuplicateDistance: number;
 }
 
 export const defaultProjectSettings: ProjectSettings = {
   likesSnapshotMinDays: 7,
+  nearDuplicateDistance: 6,
 };
 
 export interface ProjectCounts {

@@ -2,6 +2,8 @@ import type { MethodName, MethodOutput, MethodParsedInput } from '../../../share
 import { AppFailure } from '../../../shared/result';
 import type { Workbench } from '../workbench';
 import { jobDefinitions } from '../jobs/kinds';
+import { postColumns, postDetail, postRows, postsSummary } from '../posts/post-queries';
+import { thumbnailsFor } from '../images/thumbnails';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -25,12 +27,39 @@ export function createHandlers(workbench: Workbench): Handlers {
     },
     'project.recent': async () => workbench.recentProjects(),
     'project.forgetRecent': async ({ dir }) => workbench.forgetRecent(dir),
+    'project.updateSettings': async (changes) => workbench.updateSettings(changes),
+
+    'posts.summary': async () => {
+      const project = workbench.requireProject();
+      return postsSummary(project.postTable, project.project.data.settings.likesSnapshotMinDays);
+    },
+    'posts.columns': async () => {
+      const project = workbench.requireProject();
+      return postColumns(project.postTable, project.project.data.settings.likesSnapshotMinDays);
+    },
+    'posts.rows': async ({ rows }) => {
+      const project = workbench.requireProject();
+      return postRows(project.postTable, rows, project.project.data.settings.likesSnapshotMinDays);
+    },
+    'posts.get': async ({ id }) => {
+      const project = workbench.requireProject();
+      return postDetail(project.postTable, id, project.project.data.settings.likesSnapshotMinDays);
+    },
+    'posts.thumbnails': async ({ rows, image }) => {
+      const project = workbench.requireProject();
+      return thumbnailsFor(project, rows, image ?? 0);
+    },
 
     'dialog.pickFolder': async (input) => {
       const pick = workbench.options.services?.pickFolder;
       if (!pick) {
         throw new AppFailure('UNSUPPORTED', 'Folder dialogs exist only in the desktop app; type the folder path instead.');
       }
+      return pick(input);
+    },
+    'dialog.pickFile': async (input) => {
+      const pick = workbench.options.services?.pickFile;
+      if (!pick) throw new AppFailure('UNSUPPORTED', 'File dialogs exist only in the desktop app; type the file path instead.');
       return pick(input);
     },
 

@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { currentSchemaVersion } from '../../../shared/project/project-types';
 import { AppFailure } from '../../../shared/result';
-import type { ProjectJson } from './project-files';
+import { emptyPostsFile } from '../posts/posts-file';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { projectPath, type ProjectJson } from './project-files';
 
 /**
  * Upgrades for projects written by older versions: migrations[v] turns a version-v project into v+1.
@@ -11,6 +14,22 @@ export type Migration = (projectDir: string, project: ProjectJson) => Promise<Pr
 export const migrations: Record<number, Migration> = {
   // Version 0 (the first prototype) stored no settings object.
   0: async (_dir, project) => ({ ...project, schemaVersion: 1 }),
+  // Version 1 stored posts as {"posts": [...]} objects; version 2 stores them by column (posts-file.ts).
+  // No version-1 project could hold posts (import arrived with version 2), so only the empty table converts.
+  1: async (dir, project) => {
+    const file = projectPath(dir, 'posts');
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text !== null) {
+      const old = JSON.parse(text) as { posts?: unknown[] };
+      if (Array.isArray(old.posts)) {
+        if (old.posts.length > 0) {
+          throw new AppFailure('INVALID_FILE', `${file} holds ${old.posts.length} posts in the version-1 format, which cannot be converted.`, { file });
+        }
+        await writeFileAtomic(file, JSON.stringify(emptyPostsFile()), { keepBackup: true });
+      }
+    }
+    return { ...project, schemaVersion: 2 };
+  },
 };
 
 export async function migrateProject(

@@ -30,6 +30,7 @@ export function projectPath(dir: string, file: keyof typeof projectFile): string
 
 export const projectSettingsSchema = z.object({
   likesSnapshotMinDays: z.number().int().min(0).max(365).default(defaultProjectSettings.likesSnapshotMinDays),
+  nearDuplicateDistance: z.number().int().min(0).max(32).default(defaultProjectSettings.nearDuplicateDistance),
 });
 
 export const projectJsonSchema = z.object({
@@ -41,12 +42,10 @@ export const projectJsonSchema = z.object({
 export type ProjectJson = z.infer<typeof projectJsonSchema>;
 
 /** Later issues give these their full record schemas; unknown fields are kept, not stripped. */
-export const postsJsonSchema = z.looseObject({ posts: z.array(z.looseObject({ id: z.string() })) });
 export const facesJsonSchema = z.looseObject({ images: z.array(z.looseObject({})) });
 export const labelSetsJsonSchema = z.looseObject({ labelSets: z.array(z.looseObject({ id: z.string() })) });
 
 export const emptyStores = {
-  posts: { posts: [] },
   faces: { images: [] },
   labelSets: { labelSets: [] },
 };

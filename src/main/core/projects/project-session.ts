@@ -6,12 +6,13 @@ import { JsonStore } from '../storage/json-store';
 import { ProjectLock } from '../storage/project-lock';
 import { jobsJsonSchema, type JobsJson } from '../jobs/jobs-store';
 import { migrateProject } from './migrations';
+import { emptyPostsFile, validatePostsFile, type PostsFile } from '../posts/posts-file';
+import { PostTable } from '../posts/post-table';
 import {
   emptyStores,
   facesJsonSchema,
   labelSetsJsonSchema,
   newProjectJson,
-  postsJsonSchema,
   projectFolders,
   projectJsonSchema,
   projectPath,
@@ -30,12 +31,20 @@ export class ProjectSession {
   private constructor(
     readonly dir: string,
     readonly project: JsonStore<ProjectJson>,
-    readonly posts: JsonStore<{ posts: Array<{ id: string }> }>,
+    readonly posts: JsonStore<PostsFile>,
     readonly faces: JsonStore<{ images: Array<Record<string, unknown>> }>,
     readonly labelSets: JsonStore<{ labelSets: Array<{ id: string }> }>,
     readonly jobs: JsonStore<JobsJson>,
     private readonly lock: ProjectLock | null,
   ) {}
+
+  private table: PostTable | null = null;
+
+  /** The posts, by column (see posts-file.ts). Save changes with `posts.write()`. */
+  get postTable(): PostTable {
+    if (!this.table || this.table.file !== this.posts.data) this.table = new PostTable(this.posts.data);
+    return this.table;
+  }
 
   get writable(): boolean {
     return this.lock !== null;
@@ -78,7 +87,7 @@ export class ProjectSession {
         await project.update((data) => Object.assign(data, migration.project));
       }
       const stores = await Promise.all([
-        JsonStore.open(projectPath(absolute, 'posts'), postsJsonSchema, emptyStores.posts, { pretty: false }),
+        JsonStore.open(projectPath(absolute, 'posts'), validatePostsFile, emptyPostsFile(), { pretty: false }),
         JsonStore.open(projectPath(absolute, 'faces'), facesJsonSchema, emptyStores.faces, { pretty: false }),
         JsonStore.open(projectPath(absolute, 'labelSets'), labelSetsJsonSchema, emptyStores.labelSets),
         JsonStore.open(projectPath(absolute, 'jobs'), jobsJsonSchema, { jobs: [] }),
@@ -106,7 +115,7 @@ export class ProjectSession {
       settings: data.settings,
       writable: this.writable,
       counts: {
-        posts: this.posts.data.posts.length,
+        posts: this.posts.data.columns.id.length,
         faces: this.faces.data.images.length,
         labelSets: this.labelSets.data.labelSets.length,
         runs: await countEntries(join(this.dir, 'runs'), (name) => !name.startsWith('.')),

@@ -1,9 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import type { Adapter } from 'lowdb';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppFailure } from '../../../shared/result';
 import { backupPathOf, writeFileAtomic } from './atomic-write';
+
+/** A zod schema, or a hand-written check for files too large for a schema library (posts.json at 500k rows). */
+export type StoreValidator<T> =
+  | z.ZodType<T>
+  | ((json: unknown) => { ok: true; value: T } | { ok: false; path: string; message: string });
+
+function validate<T>(validator: StoreValidator<T>, json: unknown) {
+  if (validator instanceof z.ZodType) {
+    const parsed = validator.safeParse(json);
+    if (parsed.success) return { ok: true as const, value: parsed.data };
+    const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { ok: false as const, path: issues[0]?.path ?? '', message: issues[0]?.message ?? 'invalid', issues };
+  }
+  const result = validator(json);
+  return result.ok ? result : { ...result, issues: [{ path: result.path, message: result.message }] };
+}
 
 /**
  * A lowdb adapter for one JSON file of a project: validated on read, written atomically with the previous
@@ -13,7 +29,7 @@ import { backupPathOf, writeFileAtomic } from './atomic-write';
 export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
-    private readonly schema: z.ZodType<T>,
+    private readonly schema: StoreValidator<T>,
     private readonly options: { pretty?: boolean } = {},
   ) {}
 
@@ -38,7 +54,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 }
 
-export function parseStoreText<T>(file: string, text: string, schema: z.ZodType<T>): T {
+export function parseStoreText<T>(file: string, text: string, schema: StoreValidator<T>): T {
   const backup = backupPathOf(file);
   const restoreHint = `The file was left as it is. Fix it by hand, or restore the last good copy: copy ${backup} over it.`;
   let json: unknown;
@@ -52,17 +68,16 @@ export function parseStoreText<T>(file: string, text: string, schema: z.ZodType<
       { file, backup, ...position.location },
     );
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-    throw new AppFailure(
-      'INVALID_FILE',
-      `${file} does not have the expected structure${where}: ${first?.message ?? 'invalid'}. ${restoreHint}`,
-      { file, backup, issues: parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) },
-    );
+  const checked = validate(schema, json);
+  if (!checked.ok) {
+    const where = checked.path ? ` at ${checked.path}` : '';
+    throw new AppFailure('INVALID_FILE', `${file} does not have the expected structure${where}: ${checked.message}. ${restoreHint}`, {
+      file,
+      backup,
+      issues: checked.issues,
+    });
   }
-  return parsed.data;
+  return checked.value;
 }
 
 /** V8 says "... in JSON at position 123 (line 4 column 7)" on Node 20; turn it into line/column when it only gives a position. */
@@ -94,7 +109,7 @@ export class JsonStore<T> {
     this.file = adapter.file;
   }
 
-  static async open<T>(file: string, schema: z.ZodType<T>, defaults: T, options?: { pretty?: boolean }): Promise<JsonStore<T>> {
+  static async open<T>(file: string, schema: StoreValidator<T>, defaults: T, options?: { pretty?: boolean }): Promise<JsonStore<T>> {
     const store = new JsonStore<T>(new ValidatedJsonFile(file, schema, options), structuredClone(defaults));
     await store.db.read();
     return store;

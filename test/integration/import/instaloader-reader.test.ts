@@ -264,6 +264,7 @@ describe('a hashtag download folder (#selfie, Instaloader 4.x, .json.xz)', () =>
     expect(message('COLLISION')).toContain('the image 2023-05-04_15-30-00_UTC.jpg may belong to a different post than 2023-05-04_15-30-00_UTC.json.xz');
     expect(message('MISSING_IMAGE')).toContain('CsMike00011');
     expect(message('CORRUPT_FILE')).toMatch(/^2023-05-07_10-00-00_UTC\.json\.xz was not imported: it is truncated/);
+    expect(message('CORRUPT_FILE')).toContain('Its 1 image/video file(s) are not imported either.');
     expect(message('ORPHAN_IMAGE')).toContain('2023-05-06_10-00-00_UTC.jpg has no metadata file');
     // The truncated post's image is claimed by its (unreadable) metadata: not reported a second time as an orphan.
     expect(result.problems.some((problem) => problem.file.endsWith('2023-05-07_10-00-00_UTC.jpg'))).toBe(false);
@@ -350,16 +351,31 @@ describe('a custom --filename-pattern={date_utc}_UTC_{shortcode}', () => {
       ],
       ['CuOtherPost', [image(folder, '2023-06-01_12-00-00_UTC_CuPattern03.jpg')]],
     ]);
-    expect(result.byId.get('CuPattern02')).toMatchObject({ typename: 'GraphSidecar', likes: undefined, snapshot: { likes: 22, comments: 2 } });
+    expect(result.byId.get('CuPattern02')).toMatchObject({ typename: 'GraphSidecar', snapshot: { likes: 22, comments: 2 } });
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ severity: 'warning', code: 'COLLISION', file: join(folder, '2023-06-01_12-00-00_UTC_CuPattern03.json.xz') });
     expect(result.problems[0]!.message).toContain('holds post CuOtherPost');
     expect(result.problems[0]!.message).toContain('may belong to a different post than the JSON');
   });
 
-  it('does not apply the shortcode check to default-named folders', async () => {
+  it('does not apply the shortcode check to default-named folders or default-named files', async () => {
     const result = await collect(selfie, { capturedAt: captured });
     expect(result.problems.filter((problem) => problem.code === 'COLLISION')).toHaveLength(1);
+
+    // An earlier run without {shortcode} into the same folder: its default names carry no shortcode to disagree with.
+    const { dir, cleanup } = await tempDir('selfie-lab-instaloader-');
+    try {
+      await cp(folder, dir, { recursive: true });
+      await cp(join(selfie, '2023-05-01_10-00-00_UTC.json.xz'), join(dir, '2023-05-01_10-00-00_UTC.json.xz'));
+      await cp(join(selfie, '2023-05-01_10-00-00_UTC.jpg'), join(dir, '2023-05-01_10-00-00_UTC.jpg'));
+      const mixed = await collect(dir, { capturedAt: captured });
+      expect(mixed.posts).toHaveLength(4);
+      expect(mixed.problems.map((problem) => [problem.code, problem.file])).toEqual([
+        ['COLLISION', join(dir, '2023-06-01_12-00-00_UTC_CuPattern03.json.xz')],
+      ]);
+    } finally {
+      await cleanup();
+    }
   });
 });
 

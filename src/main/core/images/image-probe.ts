@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
@@ -37,7 +37,8 @@ export async function probeImage(path: string, projectDir: string): Promise<Imag
   const thumbnail = thumbnailPath(projectDir, sha256);
   if (!(await exists(thumbnail))) {
     await mkdir(dirname(thumbnail), { recursive: true });
-    const temp = `${thumbnail}.${process.pid}.tmp`;
+    // Reposts share a thumbnail and may be probed at the same moment: each writes its own temp file.
+    const temp = `${thumbnail}.${randomBytes(6).toString('hex')}.tmp`;
     await decoder().resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 78 }).toFile(temp);
     await rename(temp, thumbnail);
   }

@@ -8,9 +8,13 @@ import { basename } from 'node:path';
 import type { SourceEvent } from '../../../../shared/posts/imported-post';
 import type { TargetFolder } from './folder-scan';
 
+const defaultStem = /^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(_UTC)?$/;
+
 export function oldCaptionCollisions(folder: TargetFolder): SourceEvent[] {
+  if (folder.collisionFiles.length === 0) return [];
+  const metadataByStem = new Map(folder.metadata.map((file) => [file.stem, file]));
   return folder.collisionFiles.map(({ path, stem }) => {
-    const metadata = folder.metadata.find((file) => file.stem === stem);
+    const metadata = metadataByStem.get(stem);
     const images = (folder.mediaByStem.get(stem) ?? []).filter((file) => file.type === 'image').map((file) => basename(file.path));
     const pair = metadata && images.length > 0 ? `the image ${images.join(', ')} may belong to a different post than ${basename(metadata.path)}` : 'its files may mix two posts';
     const message =
@@ -38,6 +42,8 @@ export class ShortcodeNamingCheck {
       this.named++;
       return;
     }
+    // A plain default name carries no shortcode to disagree with (e.g. an earlier run without {shortcode}).
+    if (defaultStem.test(entry.stem)) return;
     this.mismatchCount++;
     if (this.mismatches.length < ShortcodeNamingCheck.keep) this.mismatches.push(entry);
   }

@@ -53,7 +53,9 @@ export async function readMetadataFile(file: MetadataFile, context: FolderContex
         : error instanceof SyntaxError
           ? `it is not valid JSON (${error.message})`
           : `it cannot be read (${error instanceof Error ? error.message : String(error)})`;
-    return problem('error', 'CORRUPT_FILE', `${name} was not imported: ${reason}.`);
+    const media = context.folder.mediaByStem.get(file.stem)?.length ?? 0;
+    const alsoMedia = media > 0 ? ` Its ${media} image/video file(s) are not imported either.` : '';
+    return problem('error', 'CORRUPT_FILE', `${name} was not imported: ${reason}.${alsoMedia}`);
   }
 
   const document = classifyDocument(value);

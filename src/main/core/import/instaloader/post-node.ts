@@ -27,17 +27,22 @@ export function classifyDocument(value: unknown): InstaloaderDocument {
     const nodeType = typeof envelope.node_type === 'string' ? envelope.node_type : '';
     const version = typeof envelope.version === 'string' ? envelope.version : undefined;
     const node = value.node;
+    const withVersion = version === undefined ? {} : { version };
     switch (nodeType) {
       case 'Post':
-        return version === undefined ? { kind: 'post', node } : { kind: 'post', node, version };
+        return { kind: 'post', node, ...withVersion };
       case 'Profile':
-        return version === undefined ? { kind: 'profile', node } : { kind: 'profile', node, version };
+        return { kind: 'profile', node, ...withVersion };
       case 'Hashtag':
         return { kind: 'hashtag' };
       case 'FrozenNodeIterator':
         return { kind: 'resume-state' };
+      case '':
+        // An envelope without node_type: a post if the node says so, else not something we can place.
+        if (typeof node.shortcode === 'string' && node.shortcode !== '') return { kind: 'post', node, ...withVersion };
+        return { kind: 'other', nodeType: '(no node_type)' };
       default:
-        return { kind: 'other', nodeType: nodeType || '(none)' };
+        return { kind: 'other', nodeType };
     }
   }
   // 3.x wrote the bare node. A post always has its shortcode; a bare profile has a username and follower count.

@@ -50,6 +50,7 @@ export class CsvParser {
   private rowError: string | undefined;
   private started = false;
   private stopped = false;
+  private ended = false;
   private readonly maxRowLength: number;
 
   constructor(options: CsvParserOptions = {}) {
@@ -63,6 +64,7 @@ export class CsvParser {
 
   /** Parses as much of the input as is complete; the rest waits for the next chunk. */
   push(chunk: string): CsvRow[] {
+    if (this.ended) throw new Error('CsvParser.push after end()');
     if (this.stopped) return [];
     if (!this.started) {
       this.started = true;
@@ -81,13 +83,13 @@ export class CsvParser {
 
   /** Ends the input: returns the last row, if any (also a row without a final line break). */
   end(): CsvRow[] {
-    if (this.stopped) return [];
+    if (this.stopped || this.ended) return [];
     const rows: CsvRow[] = [];
     this.run(true, rows);
     this.buffer = '';
     this.position = 0;
     this.fieldStart = 0;
-    this.stopped = true;
+    this.ended = true;
     return rows;
   }
 

@@ -1,0 +1,66 @@
+import { Chart, Legend, LinearScale, PointElement, ScatterController, Tooltip, type ChartDataset, type TooltipItem } from 'chart.js';
+import type { PointGroup, PointKind } from './scatter-points';
+
+Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
+
+const styles: Record<PointKind, { label: string; color: string }> = {
+  post: { label: 'posts', color: 'rgb(59 91 219 / 45%)' },
+  duplicate: { label: 'duplicates', color: 'rgb(232 89 12 / 75%)' },
+  deleted: { label: 'deleted', color: 'rgb(134 142 150 / 55%)' },
+};
+
+type ScatterDataset = ChartDataset<'scatter', Array<{ x: number; y: number }>>;
+
+/** The followers/likes scatter. Animation is off: redraws follow filter changes at once. */
+export function createScatterChart(canvas: HTMLCanvasElement, onPick: (datasetIndex: number, index: number) => void): Chart<'scatter'> {
+  return new Chart<'scatter', Array<{ x: number; y: number }>>(canvas, {
+    type: 'scatter',
+    data: { datasets: [] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      interaction: { mode: 'nearest', intersect: false },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: 'log₁₀(1 + followers)' }, beginAtZero: true },
+        y: { type: 'linear', title: { display: true, text: 'log₁₀(1 + likes)' }, beginAtZero: true },
+      },
+      plugins: {
+        legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } },
+        tooltip: {
+          callbacks: {
+            label: (item: TooltipItem<'scatter'>) => {
+              const point = item.raw as { x: number; y: number };
+              const followers = Math.round(10 ** point.x - 1).toLocaleString('en-US');
+              const likes = Math.round(10 ** point.y - 1).toLocaleString('en-US');
+              return `${followers} followers, ${likes} likes (click to open)`;
+            },
+          },
+        },
+      },
+      onClick: (_event, elements) => {
+        const nearest = elements[0];
+        if (nearest) onPick(nearest.datasetIndex, nearest.index);
+      },
+      onHover: (event, elements) => {
+        const target = event.native?.target;
+        if (target instanceof HTMLElement) target.style.cursor = elements.length > 0 ? 'pointer' : 'default';
+      },
+    },
+  });
+}
+
+export function scatterDatasets(groups: PointGroup[], shown: number): ScatterDataset[] {
+  const radius = shown > 5_000 ? 1.6 : shown > 500 ? 2.4 : 3.5;
+  return groups.map((group) => ({
+    label: `${styles[group.kind].label} (${group.points.length.toLocaleString('en-US')})`,
+    data: group.points,
+    backgroundColor: styles[group.kind].color,
+    borderColor: styles[group.kind].color,
+    pointRadius: group.kind === 'post' ? radius : radius + 0.6,
+    pointHoverRadius: radius + 3,
+    // Hidden groups would still catch clicks; empty ones are left out of the legend by having no points.
+    hidden: group.points.length === 0,
+  }));
+}

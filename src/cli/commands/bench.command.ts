@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AppFailure } from '../../shared/result';
 import { benchmarks, ensureWorkDir, type Benchmark } from '../../main/core/bench/benchmarks';
 import { MlHost } from '../../main/core/ml/ml-host';
-import { defineCommand, userConfigDir } from '../cli-kit';
+import { defineCommand } from '../cli-kit';
 
 const bin = resolve(fileURLToPath(import.meta.url), '../../../../bin/selfie-lab.js');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { groupTargetFolder, isMetadataName } from '../../../src/main/core/import/instaloader/folder-scan';
-import { parseJsonKeepingBigIntegers, quoteLongIntegers } from '../../../src/main/core/import/instaloader/json-text';
+import { parseJsonKeepingBigIntegers, quoteLongIntegers } from '../../../src/shared/json/big-integer-json';
 import { classifyDocument, readPostNode, readProfileNode } from '../../../src/main/core/import/instaloader/post-node';
 import { mediaForPost } from '../../../src/main/core/import/instaloader/post-media';
 import { postedAtFromDefaultStem } from '../../../src/main/core/import/instaloader/unpaired-media';

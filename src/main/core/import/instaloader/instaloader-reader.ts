@@ -12,7 +12,7 @@ import type { SourceEvent } from '../../../../shared/posts/imported-post';
 import { mapInOrder } from './bounded-map';
 import { oldCaptionCollisions, ShortcodeNamingCheck } from './collisions';
 import { groupTargetFolder, isMetadataName, listFileNames, listSubfolders, listTargetFolders, resumeStateName } from './folder-scan';
-import { parseJsonKeepingBigIntegers } from './json-text';
+import { parseJsonKeepingBigIntegers } from '../../../../shared/json/big-integer-json';
 import { readMetadataFile, readUserIdFile, type FolderContext } from './metadata-file';
 import { classifyDocument } from './post-node';
 import { unpairedMediaEvents } from './unpaired-media';

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { ImportedPost, ImportProblem, SourceEvent } from '../../../../shared/posts/imported-post';
 import { extractHashtags } from '../../../../shared/posts/hashtags';
 import { skipReasons, type MetadataFile, type TargetFolder } from './folder-scan';
-import { parseJsonKeepingBigIntegers } from './json-text';
+import { parseJsonKeepingBigIntegers } from '../../../../shared/json/big-integer-json';
 import { classifyDocument, readId, readPostNode, readProfileNode } from './post-node';
 import { mediaForPost } from './post-media';
 import { decodeXz, XzDecodeError } from './xz';

@@ -2,7 +2,7 @@
  * Pure readers for Instaloader's JSON structures (FORMATS.md §1). Nothing here touches the file system.
  * Each field is read from the locations FORMATS.md lists, in its order, taking the first one present;
  * a missing key is normal and yields undefined, never a made-up 0.
- * Ids arrive as numbers, as strings, or (over 15 digits) as strings made by json-text.ts: they leave as strings.
+ * Ids arrive as numbers, as strings, or (over 15 digits) as strings made by shared/json/big-integer-json.ts: they leave as strings.
  */
 import { extractHashtags } from '../../../../shared/posts/hashtags';
 

@@ -13,7 +13,8 @@ import { parseTimestamp } from './timestamp';
  * problem with its line and is skipped; the rows around it are still imported. A file that cannot be opened
  * throws AppFailure IO_ERROR; an aborted signal throws AppFailure CANCELLED.
  *
- * Images are not checked for existence here: the importer opens every image anyway and reports MISSING_IMAGE then.
+ * Image paths are not checked for existence here (a stat per row would slow a 500k-row read); the step that
+ * copies or opens the images must report missing ones.
  */
 
 export interface ManifestReadOptions {

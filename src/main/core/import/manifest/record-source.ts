@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { AppFailure } from '../../../../shared/result';
 import { CsvParser, type CsvRow } from './csv-parser';
-import { parseJsonLine } from './json-line';
+import { parseJsonKeepingBigIntegers as parseJsonLine } from '../../../../shared/json/big-integer-json';
 
 /**
  * The layer under the manifest and followers readers: turns a CSV or JSONL file into records keyed by

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonLine, quoteLongIntegers } from '../../../src/main/core/import/manifest/json-line';
+import { parseJsonKeepingBigIntegers as parseJsonLine, quoteLongIntegers } from '../../../src/shared/json/big-integer-json';
 
 describe('JSONL lines with big ids', () => {
   it('keeps every digit of integers beyond 2^53', () => {
@@ -11,9 +11,9 @@ describe('JSONL lines with big ids', () => {
   });
 
   it('leaves strings, fractions, exponents and small numbers alone', () => {
-    const text = '{"caption": "id 12345678901234567890 \\" 98765432109876543210", "x": 1.2345678901234567, "y": 12345678901234567e2, "z": 7}';
+    const text = '{"caption": "id 12345678901234567890 \\" 98765432109876543210", "x": 1.2500000000000000025, "y": 1234567890123456e2, "z": 7}';
     expect(quoteLongIntegers(text)).toBe(text);
-    expect(parseJsonLine(text)).toEqual({ caption: 'id 12345678901234567890 " 98765432109876543210', x: 1.2345678901234567, y: 12345678901234567e2, z: 7 });
+    expect(parseJsonLine(text)).toEqual({ caption: 'id 12345678901234567890 " 98765432109876543210', x: 1.25, y: 1234567890123456e2, z: 7 });
   });
 
   it('does not turn invalid JSON (leading zeros) into valid JSON', () => {

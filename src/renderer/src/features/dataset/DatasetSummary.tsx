@@ -1,0 +1,45 @@
+import type { PostsSummary } from '../../../../shared/posts/post-views';
+import { Stat, StatRow } from '../../components/Stat';
+import { plural } from '../../components/plural';
+import { fileName, formatTime } from './format';
+
+/** The dataset in numbers: what can be labeled, and what is missing or flagged. */
+export function DatasetSummary({ summary }: { summary: PostsSummary }) {
+  const duplicates = summary.duplicates.exact + summary.duplicates.near;
+  return (
+    <>
+      <StatRow>
+        <Stat label="posts" value={summary.count} testId="dataset-count-posts" />
+        <Stat
+          label={`with labeled likes (≥ ${plural(summary.minDays, 'day')})`}
+          value={summary.count - summary.missingLabeledLikes}
+          title="Posts with a like count captured at least the minimum number of days after posting"
+        />
+        <Stat label="missing followers" value={summary.missingFollowers} tone={summary.missingFollowers > 0 ? 'warn' : undefined} />
+        <Stat label={`duplicates (${summary.duplicates.exact} exact, ${summary.duplicates.near} near)`} value={duplicates} />
+        <Stat label="deleted" value={summary.deleted} />
+        <Stat
+          label={summary.imagesFailed > 0 ? `images analysed, ${summary.imagesFailed} unreadable` : 'images analysed'}
+          value={`${summary.imagesAnalysed.toLocaleString('en-US')} / ${summary.imagesTotal.toLocaleString('en-US')}`}
+          tone={summary.imagesFailed > 0 ? 'bad' : undefined}
+        />
+      </StatRow>
+      {summary.collections.length > 0 ? (
+        <details className="collections">
+          <summary>
+            {plural(summary.collections.length, 'collection')}: {[...new Set(summary.collections.map((c) => c.target))].join(', ')}
+          </summary>
+          <ul className="collections__list">
+            {summary.collections.map((collection) => (
+              <li key={collection.index} title={collection.path}>
+                <strong>{collection.target}</strong> <span className="muted">· {collection.kind} · </span>
+                <code>{fileName(collection.path)}</code>
+                <span className="muted"> · captured {formatTime(collection.capturedAt)} · imported {formatTime(collection.importedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}

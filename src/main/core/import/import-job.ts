@@ -35,6 +35,18 @@ export const importJob = defineJob<ImportParams>({
 });
 
 async function runImport(context: JobContext<ImportParams>): Promise<ImportReport> {
+  try {
+    const report = await importSources(context);
+    if (context.signal.aborted) await context.project.posts.reload();
+    return report;
+  } catch (error) {
+    // A half-read source must not reach posts.json later through another save: back to what is on disk.
+    await context.project.posts.reload();
+    throw error;
+  }
+}
+
+async function importSources(context: JobContext<ImportParams>): Promise<ImportReport> {
   const { params, signal, project } = context;
   const started = Date.now();
   const saved = context.checkpoint as Checkpoint | undefined;

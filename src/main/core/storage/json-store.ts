@@ -128,4 +128,9 @@ export class JsonStore<T> {
   async write(): Promise<void> {
     await this.db.write();
   }
+
+  /** Drops unsaved changes: reads the file again. */
+  async reload(): Promise<void> {
+    await this.db.read();
+  }
 }

@@ -7,9 +7,10 @@ import { serveCommand } from './commands/serve.command';
 import { importCommand } from './commands/import.command';
 import { exportCommand } from './commands/export.command';
 import { benchCommand } from './commands/bench.command';
+import { simulateCommand } from './commands/simulate.command';
 
 /** Every command; later features add theirs here (and document them in README.md). */
-export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, exportCommand, benchCommand] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, exportCommand, simulateCommand, benchCommand] as unknown as AnyCommand[];
 
 export function mainHelp(): string {
   const rows = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary.split('. ')[0]}`);

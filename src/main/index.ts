@@ -126,6 +126,7 @@ async function start(): Promise<void> {
   // Reopen the last project; if it is gone or locked, the window shows the project picker instead.
   const last = workbench.recentProjects()[0];
   if (last) await workbench.openProject(last.dir).catch(() => undefined);
+  else await workbench.openDemoIfFirstStart().catch(() => undefined); // first start: the demo project
   refreshMenu();
   createWindow();
   workbench.ml.backend().catch(() => undefined);

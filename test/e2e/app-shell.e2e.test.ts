@@ -24,7 +24,7 @@ describe('app shell in browser mode', () => {
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
     ({ dir, cleanup } = await tempDir('selfie-lab-e2e-'));
-    serve = await startServe([], { SELFIE_LAB_CONFIG_DIR: join(dir, 'config') });
+    serve = await startServe(['--no-demo'], { SELFIE_LAB_CONFIG_DIR: join(dir, 'config') });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     page.on('console', (message) => {

@@ -15,7 +15,8 @@ export interface ServeProcess {
 /** Starts `selfie-lab serve --json` as a real child process and waits for the line with its URL. */
 export async function startServe(args: string[], env: Record<string, string>): Promise<ServeProcess> {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--json', ...args], {
-    env: { ...process.env, ...env },
+    // Never let a test build a demo project in the real home folder.
+    env: { ...process.env, SELFIE_LAB_DEMO_DIR: `${env.SELFIE_LAB_CONFIG_DIR ?? '/tmp'}/demo-project`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -12,11 +12,13 @@ const defaultPort = 7410;
 export const serveCommand = defineCommand({
   name: 'serve',
   summary: 'Browser mode: serve the Selfie Lab interface and API on this machine, guarded by a random token.',
-  usage: 'selfie-lab serve [--project DIR] [--port N] [--host 127.0.0.1] [--open] [--backend NAME] [--json]',
+  usage: 'selfie-lab serve [--project DIR] [--port N] [--host 127.0.0.1] [--open] [--backend NAME] [--no-demo] [--json]',
   details:
     'Prints a URL with ?token=…; open it in a browser. Requests without the token get 401, and the event socket\n' +
     'refuses other origins. Binds 127.0.0.1 unless --host says otherwise (then anyone who can reach the port and has\n' +
     'the token can use it: prefer an SSH tunnel). With --project, a folder that holds no project yet is created as one.\n' +
+    'Without --project, the first start opens the demo project (built in the background in ~/selfie-lab-demo or\n' +
+    '$SELFIE_LAB_DEMO_DIR); later starts show the project picker with your recent projects.\n' +
     'Stop with Ctrl+C; running jobs are then marked interrupted and can be resumed next time.',
   options: {
     project: { type: 'string', value: 'DIR', description: 'Project folder to open (created if it holds no project).' },
@@ -24,6 +26,7 @@ export const serveCommand = defineCommand({
     host: { type: 'string', value: 'ADDRESS', description: 'Address to bind.', default: '127.0.0.1' },
     open: { type: 'boolean', description: 'Open the URL in the default browser.' },
     backend: { type: 'string', value: 'NAME', description: 'Force a backend: tensorflow-gpu, tensorflow, wasm or cpu.' },
+    'no-demo': { type: 'boolean', description: 'On first start without --project, show the project picker instead of opening the demo project.' },
   },
   run: async ({ values }, io) => {
     const port = values.port === undefined ? undefined : Number(values.port);
@@ -41,6 +44,9 @@ export const serveCommand = defineCommand({
       if (values.project) {
         if (await isProjectFolder(values.project)) await workbench.openProject(values.project);
         else await workbench.createProject(values.project);
+      } else if (!values['no-demo']) {
+        // First start: open (or build in the background) the demo project, so every page has something to show.
+        await workbench.openDemoIfFirstStart().catch((error: unknown) => io.err(`The demo project could not be opened: ${(error as Error).message}`));
       }
       server = await listen(workbench, values.host ?? '127.0.0.1', port);
     } catch (error) {

@@ -9,7 +9,8 @@ import { EventBus } from './events';
 import { JobRunner } from './jobs/job-runner';
 import { jobDefinitions } from './jobs/kinds';
 import { MlHost } from './ml/ml-host';
-import { ProjectSession } from './projects/project-session';
+import { isProjectFolder, ProjectSession } from './projects/project-session';
+import { defaultDemoDir } from './demo/demo-pipeline';
 import { RecentProjects } from './projects/recent-projects';
 import { appVersion } from './version';
 
@@ -96,6 +97,19 @@ export class Workbench {
   async openProject(dir: string, options: { writable?: boolean } = {}): Promise<ProjectSummary> {
     const session = await ProjectSession.open(dir, { writable: options.writable ?? true, shell: this.options.shell });
     return this.adopt(session);
+  }
+
+  /**
+   * First start (no project open, none opened before): open the demo project, creating it in the background
+   * (a `demo.prepare` job, then the pipeline's jobs) if it does not exist yet. Returns null when not first start.
+   */
+  async openDemoIfFirstStart(): Promise<ProjectSummary | null> {
+    if (this.session || this.recent.list().length > 0) return null;
+    const dir = defaultDemoDir();
+    if (await isProjectFolder(dir)) return this.openProject(dir);
+    const summary = await this.createProject(dir, 'Selfie Lab demo');
+    await this.requireJobs().start('demo.prepare', {});
+    return summary;
   }
 
   async closeProject(): Promise<void> {

@@ -19,6 +19,10 @@ export interface JobContext<Params> {
   progress(update: ProgressUpdate): void;
   project: ProjectSession;
   ml: MlHost;
+  /** Queues a follow-up job (it runs after this one when both share a lane). */
+  enqueue(kind: string, params: Record<string, unknown>): Promise<unknown>;
+  /** Whether this version has a job of that kind. */
+  canRun(kind: string): boolean;
 }
 
 /** A kind of long work. Jobs of one lane run one at a time (e.g. everything that needs the ML host). */

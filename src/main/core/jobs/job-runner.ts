@@ -186,6 +186,8 @@ export class JobRunner {
         progress: (update) => this.onProgress(id, run, update),
         project: this.project,
         ml: this.ml,
+        enqueue: (kind, params) => this.start(kind, params),
+        canRun: (kind) => this.definitions.has(kind),
       });
       if (controller.signal.aborted) {
         await this.finish(id, this.closed ? 'interrupted' : 'cancelled');

@@ -2,6 +2,7 @@ import type { JobDefinition } from '../job-definition';
 import { imageAnalysisJob } from '../../images/image-analysis.job';
 import { importJob } from '../../import/import-job';
 import { mlBenchmarkJob } from './ml-benchmark.job';
+import { demoPrepareJob } from '../../demo/demo-prepare.job';
 
 /** Every kind of job this version can run; later features register theirs here. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, demoPrepareJob];

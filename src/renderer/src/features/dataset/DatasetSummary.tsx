@@ -7,22 +7,19 @@ import { fileName, formatTime } from './format';
 export function DatasetSummary({ summary }: { summary: PostsSummary }) {
   const duplicates = summary.duplicates.exact + summary.duplicates.near;
   return (
-    <>
+    <div className="dataset-summary">
       <StatRow>
         <Stat label="posts" value={summary.count} testId="dataset-count-posts" />
         <Stat
-          label={`with labeled likes (≥ ${plural(summary.minDays, 'day')})`}
+          label={`labeled (≥ ${summary.minDays} d)`}
           value={summary.count - summary.missingLabeledLikes}
-          title="Posts with a like count captured at least the minimum number of days after posting"
+          title={`Posts with a like count captured at least ${plural(summary.minDays, 'day')} after posting`}
         />
         <Stat label="missing followers" value={summary.missingFollowers} tone={summary.missingFollowers > 0 ? 'warn' : undefined} />
-        <Stat label={`duplicates (${summary.duplicates.exact} exact, ${summary.duplicates.near} near)`} value={duplicates} />
+        <Stat label="duplicates" value={duplicates} title={`${summary.duplicates.exact} exact, ${summary.duplicates.near} near (reposts, flagged)`} />
         <Stat label="deleted" value={summary.deleted} />
-        <Stat
-          label={summary.imagesFailed > 0 ? `images analysed, ${summary.imagesFailed} unreadable` : 'images analysed'}
-          value={`${summary.imagesAnalysed.toLocaleString('en-US')} / ${summary.imagesTotal.toLocaleString('en-US')}`}
-          tone={summary.imagesFailed > 0 ? 'bad' : undefined}
-        />
+        <Stat label="images analysed" value={`${summary.imagesAnalysed.toLocaleString('en-US')} / ${summary.imagesTotal.toLocaleString('en-US')}`} />
+        {summary.imagesFailed > 0 ? <Stat label="unreadable images" value={summary.imagesFailed} tone="bad" /> : null}
       </StatRow>
       {summary.collections.length > 0 ? (
         <details className="collections">
@@ -40,6 +37,6 @@ export function DatasetSummary({ summary }: { summary: PostsSummary }) {
           </ul>
         </details>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -44,3 +44,8 @@ export function formatDate(value: number | string | null | undefined): string {
 export function fileName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
 }
+
+/** The last two segments ("day7/#selfie", "input/manifest.csv"): enough to tell day 0 from day 7. */
+export function shortPath(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).slice(-2).join('/');
+}

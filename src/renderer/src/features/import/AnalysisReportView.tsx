@@ -31,7 +31,6 @@ export function AnalysisReportView({ result }: { result: ImageAnalysisResult }) 
       </StatRow>
       <p className="muted">
         Duplicates are reposts of an earlier post&apos;s image: they are flagged (filter them in the explorer), never removed.
-        {result.imagesPerSecond !== null ? ` ${result.imagesPerSecond.toFixed(1)} images/s.` : ''}
       </p>
       {listedFailures > 0 ? (
         <div className="import-report__block">

@@ -28,7 +28,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <p className="muted">
         The project now holds {plural(report.totalPosts, 'post')}
         {report.deleted > 0 ? `; ${plural(report.deleted, 'post')} went missing from a later collection of the same target and are marked deleted` : ''}.
-        {report.elapsedSeconds > 0 ? ` Took ${report.elapsedSeconds.toFixed(1)} s.` : ''}
       </p>
       {skipped.length > 0 ? (
         <div className="import-report__block">

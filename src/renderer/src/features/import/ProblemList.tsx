@@ -35,8 +35,8 @@ function ProblemGroup(props: { code: ImportProblemCode; count: number; problems:
   return (
     <li className="problem-group" data-code={props.code}>
       <p className="problem-group__title">
-        <span className="badge badge--code">{props.code}</span> {props.count.toLocaleString('en-US')}{' '}
-        <span className="muted">{codeMeaning[props.code] ?? ''}</span>
+        <span className="badge badge--code">{props.code}</span> <strong>× {props.count.toLocaleString('en-US')}</strong>{' '}
+        <span className="muted">· {codeMeaning[props.code] ?? 'problems'}</span>
       </p>
       <ul className="problem-group__list">
         {shown.map((problem, index) => (

@@ -7,7 +7,7 @@ export function DetailImages({ post }: { post: Post }) {
   const thumbnails = useDetailImages(post.row, post.images.length);
   if (post.images.length === 0) return <p className="muted">This post has no image.</p>;
   return (
-    <ul className="detail-images" data-testid="detail-images">
+    <ul className={post.images.length === 1 ? 'detail-images detail-images--single' : 'detail-images'} data-testid="detail-images">
       {post.images.map((image, position) => {
         const source = image.path ?? image.url ?? '';
         const thumbnail = thumbnails[position];

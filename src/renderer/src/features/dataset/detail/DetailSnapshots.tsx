@@ -2,7 +2,7 @@ import type { Collection, LikeSnapshot } from '../../../../../shared/posts/post-
 import type { PostDetail } from '../../../../../shared/posts/post-views';
 import { ageAtCaptureDays } from '../../../../../shared/posts/snapshots';
 import { plural } from '../../../components/plural';
-import { fileName, formatDays, formatInteger, formatTime } from '../format';
+import { formatDays, formatInteger, formatTime, shortPath } from '../format';
 
 function sameSnapshot(a: LikeSnapshot, b: LikeSnapshot | null): boolean {
   return b !== null && a.capturedAt === b.capturedAt && a.collection === b.collection && a.likes === b.likes;
@@ -25,7 +25,9 @@ export function DetailSnapshots({ detail }: { detail: PostDetail }) {
           <tr>
             <th scope="col">Captured</th>
             <th scope="col" className="numeric">Likes</th>
-            <th scope="col" className="numeric">Comments</th>
+            <th scope="col" className="numeric" title="Comments">
+              Comm.
+            </th>
             <th scope="col" className="numeric">Age</th>
             <th scope="col">Collection</th>
           </tr>
@@ -38,13 +40,14 @@ export function DetailSnapshots({ detail }: { detail: PostDetail }) {
               <tr key={index} className={isLabeled ? 'detail-table__labeled' : undefined} data-labeled={isLabeled || undefined}>
                 <td>
                   {formatTime(snapshot.capturedAt)}
-                  {isLabeled ? <span className="badge badge--labeled">labeled</span> : null}
+                  {isLabeled ? <span className="badge badge--labeled detail-table__mark">labeled</span> : null}
                 </td>
                 <td className="numeric">{formatInteger(snapshot.likes)}</td>
                 <td className="numeric">{formatInteger(snapshot.comments)}</td>
                 <td className="numeric">{formatDays(ageAtCaptureDays(post.postedAt, snapshot.capturedAt))}</td>
                 <td title={collection?.path}>
-                  {collection ? `${collection.target} · ${fileName(collection.path)}` : `collection ${snapshot.collection}`}
+                  {collection ? collection.target : `collection ${snapshot.collection}`}
+                  {collection ? <span className="detail-table__path">{shortPath(collection.path)}</span> : null}
                 </td>
               </tr>
             );

@@ -31,6 +31,8 @@ export function PostDetailDrawer(props: {
   });
 
   useEffect(() => {
+    // Focus moves into the drawer, and back to where it was (the grid cell, the table row) when it closes.
+    const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     drawerRef.current?.focus({ preventScroll: true });
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -41,7 +43,10 @@ export function PostDetailDrawer(props: {
       event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    };
   }, []);
 
   const post = detail?.post;

@@ -5,6 +5,8 @@ import { PostBadges } from './PostBadges';
 
 export interface GridCellProps {
   row: number;
+  /** Place in the explorer's current order (for keyboard navigation). */
+  position: number;
   post: PostRow | undefined;
   /** undefined while loading; null when the post has no readable image. */
   thumbnail: string | null | undefined;
@@ -28,6 +30,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
       data-testid="grid-cell"
       data-post-id={post?.id}
       data-row={props.row}
+      data-position={props.position}
       aria-label={`${label}: ${formatInteger(props.followers)} followers, ${formatInteger(props.likes)} likes`}
       onClick={() => props.onOpen(props.row)}
     >

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PostColumns } from '../data/post-columns';
 import type { RowCaches } from '../data/use-row-caches';
 import { GridCell } from './GridCell';
@@ -49,8 +49,20 @@ export function PostGrid(props: {
     if (position >= 0) virtualizer.scrollToIndex(Math.floor(position / perRow), { align: 'auto' });
   }, [virtualizer, visible, selectedRow, perRow]);
 
+  // Arrow keys move the focus between cells (a row of cells up or down), bringing the target into view first.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const from = Number((event.target as HTMLElement).dataset['position']);
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -perRow, ArrowDown: perRow }[event.key];
+    if (step === undefined || Number.isNaN(from) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = from + step;
+    if (next < 0 || next >= visible.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(Math.floor(next / perRow), { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-position="${next}"]`)?.focus());
+  };
+
   return (
-    <div className="post-grid" ref={scrollRef} data-testid="post-grid" aria-label="Posts" role="region" tabIndex={-1}>
+    <div className="post-grid" ref={scrollRef} data-testid="post-grid" aria-label="Posts" role="region" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="post-grid__space" style={{ height: virtualizer.getTotalSize() }}>
         {lines.map((line) => {
           const start = line.index * perRow;
@@ -65,10 +77,11 @@ export function PostGrid(props: {
                 height: rowHeight - gap,
               }}
             >
-              {rows.map((row) => (
+              {rows.map((row, offset) => (
                 <GridCell
                   key={row}
                   row={row}
+                  position={start + offset}
                   post={caches.rows.get(row)}
                   thumbnail={caches.thumbnails.get(row)}
                   followers={columns.followers[row]!}

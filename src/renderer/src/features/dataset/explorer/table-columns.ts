@@ -30,7 +30,7 @@ export const tableColumns: TableColumn[] = [
   },
   {
     id: 'ratio',
-    title: 'Likes / follower',
+    title: 'Likes per follower',
     sort: 'likesPerFollower',
     numeric: true,
     width: 'minmax(92px, 1fr)',
@@ -38,8 +38,8 @@ export const tableColumns: TableColumn[] = [
     tooltip: '(1 + likes) / (1 + followers)',
   },
   { id: 'age', title: 'Age at capture', sort: 'ageDays', numeric: true, width: 'minmax(96px, 1fr)', cell: (row, c) => formatDays(c.ageDays[row]) },
-  { id: 'hashtags', title: 'Hashtags', sort: 'hashtags', numeric: true, width: 'minmax(70px, 0.8fr)', cell: (row, c) => formatInteger(c.hashtags[row]) },
-  { id: 'comments', title: 'Comments', sort: 'comments', numeric: true, width: 'minmax(76px, 0.8fr)', cell: (row, c) => formatInteger(c.comments[row]) },
+  { id: 'hashtags', title: 'Hashtags', sort: 'hashtags', numeric: true, width: 'minmax(88px, 0.8fr)', cell: (row, c) => formatInteger(c.hashtags[row]) },
+  { id: 'comments', title: 'Comments', sort: 'comments', numeric: true, width: 'minmax(92px, 0.8fr)', cell: (row, c) => formatInteger(c.comments[row]) },
   { id: 'posted', title: 'Posted', sort: 'postedAt', width: 'minmax(92px, 1fr)', cell: (row, c) => formatDate(c.postedAt[row]) },
   {
     id: 'flags',

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Chart } from 'chart.js';
+import { plural } from '../../../components/plural';
 import type { PostColumns } from '../data/post-columns';
 import { rowFilter, type PostFilters } from '../data/post-filter';
 import { createScatterChart, scatterDatasets } from './scatter-chart';
@@ -14,16 +15,18 @@ export function PostScatter(props: { columns: PostColumns; filters: PostFilters;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'scatter'> | null>(null);
   const points = useMemo(() => scatterPoints(columns, rowFilter(columns, filters)), [columns, filters]);
-  const latest = useRef({ points, onOpen: props.onOpen });
+  // Only groups with points become datasets (an empty one would sit crossed out in the legend).
+  const drawn = useMemo(() => points.groups.filter((group) => group.points.length > 0), [points]);
+  const latest = useRef({ drawn, onOpen: props.onOpen });
   useLayoutEffect(() => {
-    latest.current = { points, onOpen: props.onOpen };
+    latest.current = { drawn, onOpen: props.onOpen };
   });
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const chart = createScatterChart(canvas, (datasetIndex, index) => {
-      const row = latest.current.points.groups[datasetIndex]?.rows[index];
+      const row = latest.current.drawn[datasetIndex]?.rows[index];
       if (row !== undefined) latest.current.onOpen(row);
     });
     chartRef.current = chart;
@@ -36,9 +39,9 @@ export function PostScatter(props: { columns: PostColumns; filters: PostFilters;
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
-    chart.data.datasets = scatterDatasets(points.groups, points.shown);
+    chart.data.datasets = scatterDatasets(drawn, points.shown);
     chart.update('none');
-  }, [points]);
+  }, [drawn, points.shown]);
 
   const { missing } = points;
   return (
@@ -48,7 +51,7 @@ export function PostScatter(props: { columns: PostColumns; filters: PostFilters;
         <span className="muted" data-testid="scatter-note">
           {points.shown < points.eligible
             ? `showing ${points.shown.toLocaleString('en-US')} of ${points.eligible.toLocaleString('en-US')} posts (an even sample)`
-            : `${points.shown.toLocaleString('en-US')} posts`}
+            : plural(points.shown, 'post')}
           {missing > 0 ? ` · ${missing.toLocaleString('en-US')} filtered posts lack followers or labeled likes` : ''}
         </span>
       </figcaption>

@@ -23,12 +23,14 @@ export function createScatterChart(canvas: HTMLCanvasElement, onPick: (datasetIn
       parsing: false,
       interaction: { mode: 'nearest', intersect: false },
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'log₁₀(1 + followers)' }, beginAtZero: true },
-        y: { type: 'linear', title: { display: true, text: 'log₁₀(1 + likes)' }, beginAtZero: true },
+        x: { type: 'linear', title: { display: true, text: 'log₁₀(1 + followers)' } },
+        y: { type: 'linear', title: { display: true, text: 'log₁₀(1 + likes)' } },
       },
       plugins: {
         legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } },
         tooltip: {
+          // Posts with equal numbers sit on one spot; name it once.
+          filter: (_item, index) => index === 0,
           callbacks: {
             label: (item: TooltipItem<'scatter'>) => {
               const point = item.raw as { x: number; y: number };
@@ -39,6 +41,8 @@ export function createScatterChart(canvas: HTMLCanvasElement, onPick: (datasetIn
           },
         },
       },
+      // A tooltip left from before a relayout (the detail drawer opening) would point at the wrong post.
+      onResize: (chart) => chart.tooltip?.setActiveElements([], { x: 0, y: 0 }),
       onClick: (_event, elements) => {
         const nearest = elements[0];
         if (nearest) onPick(nearest.datasetIndex, nearest.index);
@@ -60,7 +64,5 @@ export function scatterDatasets(groups: PointGroup[], shown: number): ScatterDat
     borderColor: styles[group.kind].color,
     pointRadius: group.kind === 'post' ? radius : radius + 0.6,
     pointHoverRadius: radius + 3,
-    // Hidden groups would still catch clicks; empty ones are left out of the legend by having no points.
-    hidden: group.points.length === 0,
   }));
 }

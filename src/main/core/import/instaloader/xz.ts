@@ -30,7 +30,7 @@ export async function decodeXz(compressed: Uint8Array): Promise<Uint8Array> {
   if (compressed.byteLength === 0) throw new XzDecodeError('the file is empty');
   // The decoder holds a process-wide lock from start until the stream ends or fails: always read it to the end
   // (or cancel it), or every later decode would wait forever.
-  const reader = new XzReadableStream(new Blob([compressed]).stream()).getReader();
+  const reader = new XzReadableStream(new Blob([compressed as Uint8Array<ArrayBuffer>]).stream()).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three bundles: the Electron main process (with the ML host entry beside it, see core/runtime/script-entry.ts),
-// the sandboxed preload (CommonJS, as Electron's sandbox requires), and the renderer (also served by `selfie-lab serve`).
+// Three bundles: the Electron main process (with the ML host and face detection worker entries beside it, see
+// core/runtime/script-entry.ts), the sandboxed preload (CommonJS, as Electron's sandbox requires), and the renderer
+// (also served by `selfie-lab serve`).
 export default defineConfig({
   main: {
     build: {
@@ -12,6 +13,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'ml-host.worker': resolve('src/main/core/ml/ml-host.worker.ts'),
+          'face-detection.worker': resolve('src/main/core/faces/face-detection.worker.ts'),
         },
       },
     },

@@ -7,11 +7,13 @@ import { serveCommand } from './commands/serve.command';
 import { importCommand } from './commands/import.command';
 import { exportCommand } from './commands/export.command';
 import { benchCommand } from './commands/bench.command';
+import { facesCommand } from './commands/faces.command';
 import { simulateCommand } from './commands/simulate.command';
 import { demoCommand } from './commands/demo.command';
+import { labelCommand } from './commands/label.command';
 
 /** Every command; later features add theirs here (and document them in README.md). */
-export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, exportCommand, simulateCommand, demoCommand, benchCommand] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, facesCommand, labelCommand, exportCommand, simulateCommand, demoCommand, benchCommand] as unknown as AnyCommand[];
 
 export function mainHelp(): string {
   const rows = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary.split('. ')[0]}`);

@@ -30,11 +30,15 @@ describe('a project is a folder of store files', () => {
     const session = await ProjectSession.create(join(dir, 'study'), 'My study', writable);
     const summary = await session.summary();
     await session.close();
-    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 2, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
+    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 3, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
     const entries = (await readdir(join(dir, 'study'))).sort();
-    expect(entries).toEqual(['cache', 'faces.json', 'images', 'jobs.json', 'labelsets.json', 'posts.json', 'project.json', 'ratings', 'runs']);
+    expect(entries).toEqual(['cache', 'face-overrides.json', 'faces.json', 'images', 'jobs.json', 'labelsets.json', 'posts.json', 'project.json', 'ratings', 'runs']);
     const projectJson = JSON.parse(await readFile(join(dir, 'study', 'project.json'), 'utf8'));
-    expect(projectJson).toMatchObject({ schemaVersion: 2, name: 'My study', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } });
+    expect(projectJson).toMatchObject({
+      schemaVersion: 3,
+      name: 'My study',
+      settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6, faceRule: { minScore: 0.5, minSize: 0.05, carousel: 'first' } },
+    });
   });
 
   it('refuses to create over an existing project and to open a folder that is not one', async () => {
@@ -81,14 +85,29 @@ describe('a project is a folder of store files', () => {
     await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 99, name: 'p', createdAt: 'x' }));
     expect((await failure(ProjectSession.open(dir, writable))).code).toBe('PROJECT_TOO_NEW');
 
-    // A version-1 project (posts stored as objects) opens as version 2 with its posts table converted.
+    // A version-1 project (posts stored as objects, a placeholder faces.json) opens as version 3 with its posts table
+    // and faces file converted, and the face rule's default settings.
     await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 1, name: 'p', createdAt: 'x' }));
     await writeFile(join(dir, 'posts.json'), '{"posts": []}');
+    await writeFile(join(dir, 'faces.json'), '{"images": []}');
     const session = await ProjectSession.open(dir, writable);
     expect(session.postTable.count).toBe(0);
+    expect(session.faceTable.size).toBe(0);
     await session.close();
-    expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({ schemaVersion: 2, settings: { likesSnapshotMinDays: 7 } });
+    expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({
+      schemaVersion: 3,
+      settings: { likesSnapshotMinDays: 7, faceRule: { minScore: 0.5, minSize: 0.05, carousel: 'first' } },
+    });
     expect(JSON.parse(await readFile(join(dir, 'posts.json'), 'utf8'))).toMatchObject({ format: 'selfie-lab/posts-columns-v1', columns: { id: [] } });
+    expect(JSON.parse(await readFile(join(dir, 'faces.json'), 'utf8'))).toEqual({ format: 'selfie-lab/faces-v1', images: [] });
+
+    // A version-2 placeholder holding records cannot be converted: refused with the file named, nothing overwritten.
+    await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 2, name: 'p', createdAt: 'x' }));
+    await writeFile(join(dir, 'faces.json'), '{"images": [{"x": 1}]}');
+    const refused = await failure(ProjectSession.open(dir, writable));
+    expect(refused.code).toBe('INVALID_FILE');
+    expect(refused.message).toContain(join(dir, 'faces.json'));
+    expect(await readFile(join(dir, 'faces.json'), 'utf8')).toBe('{"images": [{"x": 1}]}');
   });
 
   it('applies migrations step by step', async () => {
@@ -96,8 +115,9 @@ describe('a project is a folder of store files', () => {
       1: async (_dir: string, p: any) => ({ ...p, schemaVersion: 2, name: `${p.name}+1` }),
       2: async (_dir: string, p: any) => ({ ...p, schemaVersion: 3, name: `${p.name}+2` }),
     };
-    const result = await migrateProject(dir, { schemaVersion: 1, name: 'p', createdAt: 'x', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } }, table, 3);
-    expect(result).toEqual({ migrated: true, project: { schemaVersion: 3, name: 'p+1+2', createdAt: 'x', settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6 } } });
+    const settings = { likesSnapshotMinDays: 7, nearDuplicateDistance: 6, faceRule: { minScore: 0.5, minSize: 0.05, carousel: 'first' as const } };
+    const result = await migrateProject(dir, { schemaVersion: 1, name: 'p', createdAt: 'x', settings }, table, 3);
+    expect(result).toEqual({ migrated: true, project: { schemaVersion: 3, name: 'p+1+2', createdAt: 'x', settings } });
   });
 
   it('writes atomically: no temp files left, the previous content kept as .bak', async () => {

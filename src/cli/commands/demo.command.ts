@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { describeBackend } from '../../shared/ml/backend';
 import type { ImportReport } from '../../shared/posts/import-report';
+import type { FaceDetectionReport } from '../../main/core/faces/face-detection.job';
 import type { ImageAnalysisReport } from '../../main/core/images/image-analysis.job';
 import { demoStages, defaultDemoDir, prepareDemoSource, stageAvailable } from '../../main/core/demo/demo-pipeline';
 import { demoCounts, writeDemoReport, type DemoSummary, type StageOutcome } from '../../main/core/demo/demo-report';
@@ -85,6 +86,11 @@ function describeResult(stage: string, result: unknown): string {
   if (stage === 'images') {
     const report = result as ImageAnalysisReport;
     return `${report.analysed} analysed, ${report.failed} unreadable, ${report.duplicates.exact + report.duplicates.near} flagged as reposts`;
+  }
+  if (stage === 'faces') {
+    const { summary } = result as FaceDetectionReport;
+    const images = summary.images;
+    return `${images.one} of ${images.total} images with one face (0: ${images.none}, 2+: ${images.many}, unreadable: ${images.error}); ${summary.posts.pass} posts pass`;
   }
   const text = JSON.stringify(result) ?? '';
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;

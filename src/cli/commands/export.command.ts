@@ -2,24 +2,39 @@ import { extname, resolve } from 'node:path';
 import { AppFailure } from '../../shared/result';
 import { extraColumnNames, postExportColumns, postExportRows } from '../../main/core/export/posts-export';
 import { writeTable } from '../../main/core/export/table-writer';
+import { faceExportColumns, faceExportRows } from '../../main/core/faces/faces-export';
+import { exportImageFolder } from '../../main/core/export/imagefolder-export';
+import { labelExportColumns, labelExportRows } from '../../main/core/export/labels-export';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, printJson, userConfigDir } from '../cli-kit';
 
-const exportable = ['posts'] as const;
+const exportable = ['posts', 'faces', 'labels', 'imagefolder'] as const;
 
 export const exportCommand = defineCommand({
   name: 'export',
   summary: 'Export project data as CSV or JSONL.',
-  usage: 'selfie-lab export posts --project DIR --out FILE.csv|FILE.jsonl [--json]',
+  usage:
+    'selfie-lab export posts|faces --project DIR --out FILE.csv|FILE.jsonl [--json]\n' +
+    '       selfie-lab export labels --project DIR --labelset NAME --out FILE.csv|FILE.jsonl [--json]\n' +
+    '       selfie-lab export imagefolder --project DIR --labelset NAME --out DIR [--files copy|hardlink|symlink] [--json]',
   details:
     'posts: one row per post with post_id, shortcode, owner_id, owner_name, followers, likes, comments (of the labeled\n' +
     'snapshot: the first captured at least likesSnapshotMinDays after posting; empty when none), posted_at, captured_at,\n' +
     'n_snapshots, deleted, n_hashtags, hashtags (space separated), n_images, image (first image), is_video,\n' +
-    'duplicate_of, duplicate_kind, then any extra manifest columns (e.g. true_quality).',
+    'duplicate_of, duplicate_kind, then any extra manifest columns (e.g. true_quality).\n' +
+    'faces: one row per image with post_id, image, image_index, faces (counted under the project\'s rule), max_score (of\n' +
+    'all stored detections), boxes (the counted faces as JSON), status (ok, error, or pending when not detected yet),\n' +
+    'error, passes (the image has exactly one face), post_passes (the post passes: carousel rule and override applied),\n' +
+    'override, detector, width, height.\n' +
+    'labels: one row per post of a label set\'s population: post_id, owner_id, label (good|bad|none), score, split.\n' +
+    'imagefolder: the labeled posts\' first images as train/good, train/bad, val/…, test/… folders, as PyTorch\'s\n' +
+    'ImageFolder and Keras\' image_dataset_from_directory read them (copies by default; --files hardlink|symlink).',
   positionals: true,
   options: {
     project: { type: 'string', value: 'DIR', description: 'Project folder (required).' },
-    out: { type: 'string', value: 'FILE', description: 'Output file; .csv or .jsonl (required).' },
+    out: { type: 'string', value: 'FILE', description: 'Output file; .csv or .jsonl (a folder for imagefolder; required).' },
+    labelset: { type: 'string', value: 'NAME', description: 'Label set name (newest version) or id, for labels and imagefolder.' },
+    files: { type: 'string', value: 'MODE', description: 'imagefolder: copy, hardlink or symlink.', default: 'copy' },
   },
   run: async ({ values, positionals }, io) => {
     const what = positionals[0];
@@ -28,6 +43,32 @@ export const exportCommand = defineCommand({
     }
     if (!values.project || !values.out) throw new AppFailure('INVALID_INPUT', 'export needs --project DIR and --out FILE.');
     const out = resolve(values.out);
+    if (what === 'labels' || what === 'imagefolder') {
+      if (!values.labelset) throw new AppFailure('INVALID_INPUT', `export ${what} needs --labelset NAME.`);
+      const files = values.files ?? 'copy';
+      if (!['copy', 'hardlink', 'symlink'].includes(files)) throw new AppFailure('INVALID_INPUT', '--files must be copy, hardlink or symlink.');
+      const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
+      try {
+        await workbench.openProject(values.project, { writable: false });
+        const { summary, items } = await workbench.requireLabels().get(values.labelset);
+        if (what === 'imagefolder') {
+          const report = await exportImageFolder(workbench.requireProject().postTable, items, out, files as 'copy');
+          if (values.json) printJson(io, { ...report, labelSet: summary.id });
+          else {
+            io.out(`Wrote ${report.files} images of label set ${summary.id} to ${out}: ${Object.entries(report.perFolder).map(([folder, count]) => `${folder} ${count}`).join(', ')}`);
+            if (report.missing.length > 0) io.out(`${report.missing.length} labeled posts have no readable image and were left out (e.g. ${report.missing[0]!.postId}: ${report.missing[0]!.reason}).`);
+          }
+          return;
+        }
+        const format = extname(out).toLowerCase() === '.jsonl' ? 'jsonl' : 'csv';
+        const rows = await writeTable(out, format, labelExportColumns, labelExportRows(items));
+        if (values.json) printJson(io, { out, format, what, rows, labelSet: summary.id });
+        else io.out(`Wrote ${rows.toLocaleString('en-US')} posts of label set ${summary.id} to ${out}`);
+        return;
+      } finally {
+        await workbench.dispose();
+      }
+    }
     const extension = extname(out).toLowerCase();
     const format = extension === '.csv' ? 'csv' : extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : null;
     if (!format) throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || out}".`);
@@ -35,11 +76,16 @@ export const exportCommand = defineCommand({
     try {
       await workbench.openProject(values.project, { writable: false });
       const project = workbench.requireProject();
-      const table = project.postTable;
-      const extras = extraColumnNames(table);
-      const rows = await writeTable(out, format, [...postExportColumns, ...extras], postExportRows(table, project.project.data.settings.likesSnapshotMinDays, extras));
-      if (values.json) printJson(io, { out, format, rows });
-      else io.out(`Wrote ${rows.toLocaleString('en-US')} posts to ${out}`);
+      let rows: number;
+      if (what === 'faces') {
+        rows = await writeTable(out, format, faceExportColumns, faceExportRows(project));
+      } else {
+        const table = project.postTable;
+        const extras = extraColumnNames(table);
+        rows = await writeTable(out, format, [...postExportColumns, ...extras], postExportRows(table, project.project.data.settings.likesSnapshotMinDays, extras));
+      }
+      if (values.json) printJson(io, { out, format, what, rows });
+      else io.out(`Wrote ${rows.toLocaleString('en-US')} ${what === 'faces' ? 'images' : 'posts'} to ${out}`);
     } finally {
       await workbench.dispose();
     }

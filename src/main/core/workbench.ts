@@ -11,6 +11,8 @@ import { jobDefinitions } from './jobs/kinds';
 import { MlHost } from './ml/ml-host';
 import { isProjectFolder, ProjectSession } from './projects/project-session';
 import { defaultDemoDir } from './demo/demo-pipeline';
+import { LabelService } from './labeling/label-service';
+import { facePassOf } from './labeling/face-pass';
 import { RecentProjects } from './projects/recent-projects';
 import { appVersion } from './version';
 
@@ -89,6 +91,12 @@ export class Workbench {
     return this.runner!;
   }
 
+  /** Labeling for the open project; the face rule's verdicts are read at each call (they change with the rule). */
+  requireLabels(): LabelService {
+    const session = this.requireProject();
+    return new LabelService(session, () => facePassOf(session));
+  }
+
   async createProject(dir: string, name?: string): Promise<ProjectSummary> {
     const session = await ProjectSession.create(dir, name, { writable: true, shell: this.options.shell });
     return this.adopt(session);
@@ -162,7 +170,7 @@ export class Workbench {
     this.runner = new JobRunner(session, this.ml, jobDefinitions, (job) => {
       this.events.emit('job.updated', job);
       // Jobs that change the posts (import, image analysis) change what every page shows.
-      if (job.state === 'succeeded' && (job.kind === 'import' || job.kind === 'images.analyze')) void this.announceProjectChange();
+      if (job.state === 'succeeded' && ['import', 'images.analyze', 'faces.detect', 'labels.create'].includes(job.kind)) void this.announceProjectChange();
     });
     await this.runner.recoverInterrupted();
     const summary = await session.summary();

@@ -9,6 +9,13 @@ import type { BackendInfo } from '../ml/backend';
 import type { JobRecord } from '../jobs/job-types';
 import type { ProjectSummary, RecentProject } from '../project/project-types';
 import type { PostColumnsPayload, PostDetail, PostRow, PostsSummary } from '../posts/post-views';
+import type { RuleComparison } from '../labeling/agreement';
+import { labelRuleParams, type LabelSetItems, type LabelSetSummary } from '../labeling/label-set';
+import type { LabelPopulationPayload } from '../labeling/label-views';
+import type { FaceColumnsPayload } from '../faces/face-columns';
+import { carouselRules } from '../faces/face-rule';
+import type { FaceImageView, FacePostDecision, FacesSummary } from '../faces/face-summary';
+import { faceOverrides } from '../faces/face-types';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -26,6 +33,8 @@ function event<Payload>() {
 const noInput = z.strictObject({}).optional();
 const folderPath = z.string().trim().min(1, 'a folder path is required').max(4096);
 const jobId = z.string().regex(/^[a-z0-9-]{6,64}$/, 'not a job id');
+const postId = z.string().min(1).max(500);
+const imageIndex = z.number().int().min(0).max(10_000);
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'memory';
 
@@ -79,11 +88,47 @@ export const methods = {
   /** Every post's numbers, by column, for sorting, filtering and the scatter in the renderer. */
   'posts.columns': method<PostColumnsPayload>()(noInput),
   'posts.rows': method<PostRow[]>()(z.strictObject({ rows: z.array(z.number().int().min(0)).max(2000) })),
-  'posts.get': method<PostDetail>()(z.strictObject({ id: z.string().min(1).max(500) })),
+  'posts.get': method<PostDetail>()(z.strictObject({ id: postId })),
   /** Thumbnails as data: URLs (null where a post has no readable image), so both shells show them the same way. */
   'posts.thumbnails': method<Array<string | null>>()(
     z.strictObject({ rows: z.array(z.number().int().min(0)).max(200), image: z.number().int().min(0).max(50).optional() }),
   ),
+  'posts.thumbnailsById': method<Array<string | null>>()(z.strictObject({ ids: z.array(z.string().min(1).max(500)).max(200) })),
+
+  /** The population a rule would label (filters applied), by column, so the Labels page recomputes rules live. */
+  'labels.population': method<LabelPopulationPayload>()(
+    labelRuleParams.pick({ faces: true, minFollowers: true, maxFollowers: true, maxHashtags: true, minAgeDays: true }).partial(),
+  ),
+  /** Computes the labels on the current posts and stores them as a new version of `name`. */
+  'labels.save': method<LabelSetSummary>()(z.strictObject({ name: z.string().trim().min(1).max(200), params: labelRuleParams })),
+  'labels.list': method<LabelSetSummary[]>()(noInput),
+  'labels.get': method<{ summary: LabelSetSummary; items: LabelSetItems }>()(z.strictObject({ id: z.string().min(1).max(300) })),
+  'labels.rename': method<LabelSetSummary>()(z.strictObject({ id: z.string().min(1).max(300), name: z.string().trim().min(1).max(200) })),
+  'labels.remove': method<null>()(z.strictObject({ id: z.string().min(1).max(300) })),
+  'labels.compare': method<RuleComparison & { a: string; b: string }>()(
+    z.strictObject({ a: z.string().min(1).max(300), b: z.string().min(1).max(300) }),
+  ),
+
+  /** Counts of images with 0 / 1 / 2+ faces / errors / not detected, and of passing posts, under the saved rule. */
+  'faces.summary': method<FacesSummary>()(noInput),
+  /** Every image's detections as flat columns (scores, relative sizes), to recount while a slider moves. */
+  'faces.columns': method<FaceColumnsPayload>()(noInput),
+  /** One image's detections with boxes in original pixels, for drawing over it. */
+  'faces.image': method<FaceImageView>()(z.strictObject({ postId, imageIndex })),
+  /** Several images at once (a gallery page), by post table row; null where the post has no such image. */
+  'faces.images': method<Array<FaceImageView | null>>()(
+    z.strictObject({ items: z.array(z.strictObject({ row: z.number().int().min(0), imageIndex })).max(500) }),
+  ),
+  /** Saves the rule in the project settings (omitted fields keep their value) and answers the new counts. */
+  'faces.setRule': method<FacesSummary>()(
+    z.strictObject({
+      minScore: z.number().min(0).max(1).optional(),
+      minSize: z.number().min(0).max(1).optional(),
+      carousel: z.enum(carouselRules).optional(),
+    }),
+  ),
+  /** Forces a post in ('keep') or out ('drop') whatever the detector says, or back to the rule (null). Survives re-runs. */
+  'faces.setOverride': method<FacePostDecision>()(z.strictObject({ postId, override: z.enum(faceOverrides).nullable() })),
 
   /** Electron only: a native folder picker. Browser mode answers UNSUPPORTED. */
   'dialog.pickFolder': method<string | null>()(

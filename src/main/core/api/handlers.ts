@@ -4,6 +4,7 @@ import type { Workbench } from '../workbench';
 import { jobDefinitions } from '../jobs/kinds';
 import { postColumns, postDetail, postRows, postsSummary } from '../posts/post-queries';
 import { thumbnailsFor } from '../images/thumbnails';
+import { faceColumns, faceImageView, faceImageViewById, facesSummary, setFaceOverride } from '../faces/face-queries';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -49,6 +50,43 @@ export function createHandlers(workbench: Workbench): Handlers {
       const project = workbench.requireProject();
       return thumbnailsFor(project, rows, image ?? 0);
     },
+    'posts.thumbnailsById': async ({ ids }) => {
+      const project = workbench.requireProject();
+      const table = project.postTable;
+      const rows = ids.map((id) => table.rowOf(id) ?? Number.MAX_SAFE_INTEGER);
+      return thumbnailsFor(project, rows, 0);
+    },
+
+    'labels.population': async (filters) => workbench.requireLabels().population(filters),
+    'labels.save': async ({ name, params }) => {
+      const summary = await workbench.requireLabels().save(name, params);
+      await workbench.announceProjectChange();
+      return summary;
+    },
+    'labels.list': async () => workbench.requireLabels().sets.list(),
+    'labels.get': async ({ id }) => workbench.requireLabels().get(id),
+    'labels.rename': async ({ id, name }) => workbench.requireLabels().sets.rename(id, name),
+    'labels.remove': async ({ id }) => {
+      await workbench.requireLabels().sets.remove(id);
+      await workbench.announceProjectChange();
+      return null;
+    },
+    'labels.compare': async ({ a, b }) => workbench.requireLabels().compare(a, b),
+
+    'faces.summary': async () => facesSummary(workbench.requireProject()),
+    'faces.columns': async () => faceColumns(workbench.requireProject()),
+    'faces.image': async ({ postId, imageIndex }) => faceImageViewById(workbench.requireProject(), postId, imageIndex),
+    'faces.images': async ({ items }) => {
+      const project = workbench.requireProject();
+      return items.map(({ row, imageIndex }) => faceImageView(project, row, imageIndex));
+    },
+    'faces.setRule': async (changes) => {
+      const project = workbench.requireProject();
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      await workbench.updateSettings({ faceRule: { ...project.project.data.settings.faceRule, ...defined } });
+      return facesSummary(project);
+    },
+    'faces.setOverride': async ({ postId, override }) => setFaceOverride(workbench.requireProject(), postId, override),
 
     'dialog.pickFolder': async (input) => {
       const pick = workbench.options.services?.pickFolder;

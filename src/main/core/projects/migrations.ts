@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { currentSchemaVersion } from '../../../shared/project/project-types';
 import { AppFailure } from '../../../shared/result';
 import { emptyPostsFile } from '../posts/posts-file';
+import { emptyFacesFile } from '../faces/faces-file';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { projectPath, type ProjectJson } from './project-files';
 
@@ -29,6 +30,27 @@ export const migrations: Record<number, Migration> = {
       }
     }
     return { ...project, schemaVersion: 2 };
+  },
+  // Version 2 held a placeholder faces.json, {"images": []}, that nothing wrote to; version 3 stores detection
+  // records (faces-file.ts). Only the empty placeholder converts; the rule settings get their defaults on read.
+  2: async (dir, project) => {
+    const file = projectPath(dir, 'faces');
+    const text = await readFile(file, 'utf8').catch(() => null);
+    if (text !== null) {
+      let old: { format?: unknown; images?: unknown[] };
+      try {
+        old = JSON.parse(text) as typeof old;
+      } catch (error) {
+        throw new AppFailure('CORRUPT_FILE', `${file} is not valid JSON: ${(error as Error).message}.`, { file });
+      }
+      if (old.format === undefined && Array.isArray(old.images)) {
+        if (old.images.length > 0) {
+          throw new AppFailure('INVALID_FILE', `${file} holds ${old.images.length} records in the version-2 placeholder format, which cannot be converted.`, { file });
+        }
+        await writeFileAtomic(file, JSON.stringify(emptyFacesFile()), { keepBackup: true });
+      }
+    }
+    return { ...project, schemaVersion: 3 };
   },
 };
 

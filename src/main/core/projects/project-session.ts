@@ -9,8 +9,17 @@ import { migrateProject } from './migrations';
 import { emptyPostsFile, validatePostsFile, type PostsFile } from '../posts/posts-file';
 import { PostTable } from '../posts/post-table';
 import {
+  emptyFaceOverridesFile,
+  emptyFacesFile,
+  validateFaceOverridesFile,
+  validateFacesFile,
+  type FaceOverridesFile,
+  type FacesFile,
+} from '../faces/faces-file';
+import { FaceTable } from '../faces/face-table';
+import { countFaces } from '../../../shared/faces/face-rule';
+import {
   emptyStores,
-  facesJsonSchema,
   labelSetsJsonSchema,
   newProjectJson,
   projectFolders,
@@ -32,18 +41,28 @@ export class ProjectSession {
     readonly dir: string,
     readonly project: JsonStore<ProjectJson>,
     readonly posts: JsonStore<PostsFile>,
-    readonly faces: JsonStore<{ images: Array<Record<string, unknown>> }>,
+    readonly faces: JsonStore<FacesFile>,
+    readonly faceOverrides: JsonStore<FaceOverridesFile>,
     readonly labelSets: JsonStore<{ labelSets: Array<{ id: string }> }>,
     readonly jobs: JsonStore<JobsJson>,
     private readonly lock: ProjectLock | null,
   ) {}
 
   private table: PostTable | null = null;
+  private faceIndex: FaceTable | null = null;
 
   /** The posts, by column (see posts-file.ts). Save changes with `posts.write()`. */
   get postTable(): PostTable {
     if (!this.table || this.table.file !== this.posts.data) this.table = new PostTable(this.posts.data);
     return this.table;
+  }
+
+  /** Face detections and overrides (see faces-file.ts). Save with `faces.write()` / `faceOverrides.write()`. */
+  get faceTable(): FaceTable {
+    if (!this.faceIndex || this.faceIndex.file !== this.faces.data || this.faceIndex.overridesFile !== this.faceOverrides.data) {
+      this.faceIndex = new FaceTable(this.faces.data, this.faceOverrides.data);
+    }
+    return this.faceIndex;
   }
 
   get writable(): boolean {
@@ -88,7 +107,8 @@ export class ProjectSession {
       }
       const stores = await Promise.all([
         JsonStore.open(projectPath(absolute, 'posts'), validatePostsFile, emptyPostsFile(), { pretty: false }),
-        JsonStore.open(projectPath(absolute, 'faces'), facesJsonSchema, emptyStores.faces, { pretty: false }),
+        JsonStore.open(projectPath(absolute, 'faces'), validateFacesFile, emptyFacesFile(), { pretty: false }),
+        JsonStore.open(projectPath(absolute, 'faceOverrides'), validateFaceOverridesFile, emptyFaceOverridesFile()),
         JsonStore.open(projectPath(absolute, 'labelSets'), labelSetsJsonSchema, emptyStores.labelSets),
         JsonStore.open(projectPath(absolute, 'jobs'), jobsJsonSchema, { jobs: [] }),
       ]);
@@ -116,7 +136,7 @@ export class ProjectSession {
       writable: this.writable,
       counts: {
         posts: this.posts.data.columns.id.length,
-        faces: this.faces.data.images.length,
+        faces: this.facesWithOneFace(),
         labelSets: this.labelSets.data.labelSets.length,
         runs: await countEntries(join(this.dir, 'runs'), (name) => !name.startsWith('.')),
         raters: await countEntries(join(this.dir, 'ratings'), (name) => name.endsWith('.json')),
@@ -125,10 +145,18 @@ export class ProjectSession {
     };
   }
 
+  /** Images with exactly one face under the project's rule (what the Faces and Labels pages show). */
+  private facesWithOneFace(): number {
+    const rule = this.project.data.settings.faceRule;
+    let count = 0;
+    for (const record of this.faces.data.images) if (countFaces(record, rule) === 1) count++;
+    return count;
+  }
+
   /** Writes any store file that does not exist yet and the standard folders. */
   private async ensureLayout(): Promise<void> {
     for (const folder of projectFolders) await mkdir(join(this.dir, folder), { recursive: true });
-    for (const store of [this.posts, this.faces, this.labelSets, this.jobs]) {
+    for (const store of [this.posts, this.faces, this.faceOverrides, this.labelSets, this.jobs]) {
       if (!(await fileExists(store.file))) await store.write();
     }
   }

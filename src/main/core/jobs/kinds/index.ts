@@ -2,7 +2,9 @@ import type { JobDefinition } from '../job-definition';
 import { imageAnalysisJob } from '../../images/image-analysis.job';
 import { importJob } from '../../import/import-job';
 import { mlBenchmarkJob } from './ml-benchmark.job';
+import { faceDetectionJob } from '../../faces/face-detection.job';
 import { demoPrepareJob } from '../../demo/demo-prepare.job';
+import { labelsCreateJob } from '../../labeling/labels-create.job';
 
 /** Every kind of job this version can run; later features register theirs here. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, demoPrepareJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob];

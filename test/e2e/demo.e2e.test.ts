@@ -9,7 +9,8 @@ import { tempDir } from '../support/temp';
 
 /**
  * A researcher's very first start: `selfie-lab serve` with no project opens the demo project, builds it in the
- * background (photo variants, import, image analysis, ...) and the Dataset page fills with its 600 posts.
+ * background (photo variants, import, image analysis, face detection, a first label set) and the Dataset page fills
+ * with its 600 posts.
  */
 const shots = resolve(import.meta.dirname, '../../test-results/e2e');
 
@@ -45,11 +46,18 @@ describe('first start opens the demo project', () => {
 
   it('fills the Dataset page with the 600 simulated posts once the import and image analysis finish', async () => {
     const states = async () => page.getByTestId('job-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-state')));
-    // demo.prepare, import, images.analyze (and any later stages this version has) all end up succeeded.
+    // demo.prepare, import, images.analyze and every later stage this version has all end up succeeded.
     await expect
-      .poll(async () => (await states()).filter((state) => state === 'succeeded').length, { timeout: 180_000, interval: 1000 })
-      .toBeGreaterThanOrEqual(3);
+      .poll(
+        async () => {
+          const all = await states();
+          return all.length >= 3 && all.every((state) => state === 'succeeded');
+        },
+        { timeout: 240_000, interval: 1000 },
+      )
+      .toBe(true);
     expect(await states()).not.toContain('failed');
+    await page.getByTestId('job-tray-toggle').click(); // the tray would cover the page's controls
     await page.getByTestId('nav-dataset').click();
     await expect.poll(() => page.getByTestId('explorer-count').textContent(), { timeout: 30_000 }).toMatch(/600 of 600 posts/);
     await page.getByTestId('view-grid').click();

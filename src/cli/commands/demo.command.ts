@@ -7,6 +7,8 @@ import { demoStages, defaultDemoDir, prepareDemoSource, stageAvailable } from '.
 import { demoCounts, writeDemoReport, type DemoSummary, type StageOutcome } from '../../main/core/demo/demo-report';
 import { isProjectFolder } from '../../main/core/projects/project-session';
 import { jobDefinitions } from '../../main/core/jobs/kinds';
+import { scoreRulesAgainstTruth } from '../../main/core/demo/rule-truth';
+import type { LabelSetSummary } from '../../shared/labeling/label-set';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, userConfigDir } from '../cli-kit';
 import { runJobWithProgress } from '../job-progress';
@@ -65,7 +67,8 @@ export const demoCommand = defineCommand({
       }
       const project = workbench.requireProject();
       const minDays = project.project.data.settings.likesSnapshotMinDays;
-      const base = { project: dir, backend: describeBackend(backend), stages, counts: demoCounts(project.postTable, minDays), seconds: (Date.now() - started) / 1000 };
+      const rules = scoreRulesAgainstTruth(project);
+      const base = { project: dir, backend: describeBackend(backend), stages, counts: demoCounts(project.postTable, minDays), rules, seconds: (Date.now() - started) / 1000 };
       const report = join(dir, 'report.html');
       await writeDemoReport(report, base, project.postTable, minDays);
       const summary: DemoSummary = { ...base, report };
@@ -92,6 +95,11 @@ function describeResult(stage: string, result: unknown): string {
     const images = summary.images;
     return `${images.one} of ${images.total} images with one face (0: ${images.none}, 2+: ${images.many}, unreadable: ${images.error}); ${summary.posts.pass} posts pass`;
   }
+  if (stage === 'label') {
+    const set = result as LabelSetSummary;
+    const truth = set.truth?.accuracy === null || !set.truth ? '' : `; ${(set.truth.accuracy * 100).toFixed(1)}% agree with the true quality`;
+    return `label set "${set.name}" v${set.version}: ${set.good} good, ${set.bad} bad of ${set.population} (train ${set.splits.train.good + set.splits.train.bad}, val ${set.splits.val.good + set.splits.val.bad})${truth}`;
+  }
   const text = JSON.stringify(result) ?? '';
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
@@ -104,6 +112,9 @@ function formatSummary(summary: DemoSummary): string {
     `Posts ${c.posts} · deleted by day 7 ${c.deleted} · with likes ≥ 7 days after posting ${c.withLabeledLikes} · images analysed ${c.imagesAnalysed} · reposts flagged ${c.nearDuplicates}`,
     '',
     ...summary.stages.map((stage) => `  ${stage.name.padEnd(9)} ${stage.status.padEnd(8)} ${stage.status === 'done' ? `${stage.seconds.toFixed(1)} s  ` : ''}${stage.summary}`),
+    '',
+    'Labeling rules against the simulated true quality:',
+    ...summary.rules.map((rule) => `  ${rule.rule.padEnd(40)} ${String(rule.labeled).padStart(5)} labeled  ${rule.accuracy === null ? '—' : `${(rule.accuracy * 100).toFixed(1)}% right`}`),
     '',
     `Report: ${summary.report}`,
   ].join('\n');

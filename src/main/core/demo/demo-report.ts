@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { postColumns, postsSummary } from '../posts/post-queries';
 import type { PostTable } from '../posts/post-table';
 import { histogramSvg, scatterSvg } from './report-svg';
+import type { RuleTruth } from './rule-truth';
 
 export interface StageOutcome {
   name: string;
@@ -17,6 +18,8 @@ export interface DemoSummary {
   backend: string;
   stages: StageOutcome[];
   counts: { posts: number; deleted: number; withLabeledLikes: number; imagesAnalysed: number; imagesFailed: number; nearDuplicates: number };
+  /** Each labeling rule's accuracy against the simulated true quality. */
+  rules: RuleTruth[];
   seconds: number;
   report: string;
 }
@@ -77,6 +80,11 @@ figcaption{font-size:.85rem;color:#5b6475;max-width:500px}
 <h2>Pipeline</h2>
 <table><thead><tr><th>stage</th><th>status</th><th>time</th><th>result</th></tr></thead><tbody>
 ${stageRows}
+</tbody></table>
+<h2>Labeling rules against the truth</h2>
+<p class="muted">How often each rule's label agrees with the planted quality (good = above the median q of the population). The study's raters matched the likes-based labels 61% and 76% of the time.</p>
+<table><thead><tr><th>rule</th><th>labeled posts</th><th>agrees with the truth</th></tr></thead><tbody>
+${summary.rules.map((r) => `<tr><td>${escape(r.rule)}</td><td>${r.labeled}</td><td>${r.accuracy === null ? '—' : `${(r.accuracy * 100).toFixed(1)}%`}</td></tr>`).join('\n')}
 </tbody></table>
 <h2>Plots</h2>
 <div class="plots">

@@ -6,7 +6,11 @@ import sharp from 'sharp';
 import type { FaceDetectorName } from '../../../shared/faces/face-types';
 import { FaceDetectorPool } from '../faces/face-pool';
 import { faceApiPackageDir } from '../faces/face-models';
-import { writeSyntheticManifest } from '../import/manifest/manifest-benchmark';
+import { simulateToFolder } from '../demo/simulate-demo';
+import { labelRuleParams } from '../../../shared/labeling/label-set';
+import { cutTails, residualScores } from '../../../shared/labeling/rules';
+import { labelPopulation } from '../labeling/label-population';
+import { LabelService } from '../labeling/label-service';
 import { postColumns, postsSummary } from '../posts/post-queries';
 import { ProjectSession } from '../projects/project-session';
 import { Workbench } from '../workbench';
@@ -44,28 +48,31 @@ export interface BenchContext {
   configDir: string;
 }
 
-async function syntheticManifest(context: BenchContext): Promise<string> {
-  const file = join(context.workDir, `manifest-${context.rows}.csv`);
-  if (!existsSync(file)) await writeSyntheticManifest(file, context.rows);
-  return file;
+/** The simulator's two crawls of `rows` posts (metadata only), made once per work folder and reused. */
+async function simulatedCrawls(context: BenchContext): Promise<{ day0: string; day7: string }> {
+  const dir = join(context.workDir, `simulated-${context.rows}`);
+  const day0 = join(dir, 'day0', 'posts.csv');
+  const day7 = join(dir, 'day7', 'posts.csv');
+  if (!existsSync(day7)) await simulateToFolder({ posts: context.rows, owners: Math.max(1, Math.round(context.rows / 10)), seed: 1 }, dir, { images: 'none' });
+  return { day0, day7 };
 }
 
-/** A project holding the synthetic manifest's posts (made once per work folder and reused). */
+/** A project holding both crawls (so posts have labeled likes), made once per work folder and reused. */
 async function importedProject(context: BenchContext): Promise<string> {
   const dir = join(context.workDir, `project-${context.rows}`);
   if (existsSync(join(dir, 'posts.json'))) return dir;
-  const manifest = await syntheticManifest(context);
+  const { day0, day7 } = await simulatedCrawls(context);
   await rm(dir, { recursive: true, force: true });
-  await importInto(dir, manifest, context.configDir);
+  await importInto(dir, [day0, day7], context.configDir);
   return dir;
 }
 
-async function importInto(dir: string, manifest: string, configDir: string): Promise<void> {
+async function importInto(dir: string, manifests: string[], configDir: string): Promise<void> {
   const workbench = await Workbench.create({ shell: 'cli', configDir });
   try {
     await workbench.createProject(dir);
     const jobs = workbench.requireJobs();
-    const job = await jobs.start('import', { paths: [manifest], downloadImages: false });
+    const job = await jobs.start('import', { paths: manifests, downloadImages: false });
     await jobs.idle();
     const done = jobs.get(job.id);
     if (done.state !== 'succeeded') throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
@@ -77,17 +84,17 @@ async function importInto(dir: string, manifest: string, configDir: string): Pro
 export const benchmarks: Benchmark[] = [
   {
     name: 'import-csv',
-    description: 'Import a synthetic CSV manifest (local image paths, images not decoded) into a new project',
+    description: 'Import the simulator\'s day-0 manifest (one row per post; images not decoded) into a new project',
     unit: 's',
     target: 15,
     rssTargetMb: 2048,
-    prepare: async (context) => void (await syntheticManifest(context)),
+    prepare: async (context) => void (await simulatedCrawls(context)),
     measure: async (context) => {
-      const manifest = await syntheticManifest(context);
+      const manifest = (await simulatedCrawls(context)).day0;
       const dir = join(context.workDir, `import-run-${process.pid}`);
       await rm(dir, { recursive: true, force: true });
       const started = performance.now();
-      await importInto(dir, manifest, context.configDir);
+      await importInto(dir, [manifest], context.configDir);
       const seconds = (performance.now() - started) / 1000;
       await rm(dir, { recursive: true, force: true });
       return seconds;
@@ -123,6 +130,47 @@ export const benchmarks: Benchmark[] = [
       if (columns.count !== context.rows) throw new Error(`expected ${context.rows} rows, got ${columns.count}`);
       await session.close();
       return ms;
+    },
+  },
+  {
+    name: 'label-recompute',
+    description: 'Residual rule, full recompute on the population (OLS fit, residuals, both orders, cut 10%/10% tails) — the Labels page runs the same functions',
+    unit: 'ms',
+    target: 200,
+    prepare: async (context) => void (await importedProject(context)),
+    measure: async (context) => {
+      const session = await ProjectSession.open(await importedProject(context), { writable: false, shell: 'cli' });
+      const params = labelRuleParams.parse({ strategy: 'residual', faces: 'ignore' });
+      const population = labelPopulation(session.postTable, params, 7, null);
+      const input = { ids: population.ids, likes: population.likes, followers: population.followers, hashtags: population.hashtags };
+      residualScores(input, true); // warm-up: the page computes once per population; this times a full recompute
+      const started = performance.now();
+      const ranked = residualScores(input, true);
+      cutTails(ranked, 0.1, 0.1);
+      const ms = performance.now() - started;
+      // One threshold step: re-cut the tails of the ranked scores (what a slider drag does before redrawing).
+      const stepStart = performance.now();
+      for (let i = 0; i < 20; i++) cutTails(ranked, 0.1 + i * 0.001, 0.1);
+      const stepMs = (performance.now() - stepStart) / 20;
+      await session.close();
+      return { value: ms, details: { population: population.ids.length, thresholdStepMs: Number(stepMs.toFixed(2)) } };
+    },
+  },
+  {
+    name: 'label-save',
+    description: 'Save a label set (recompute on the current posts, owner split, write labels and summary)',
+    unit: 's',
+    target: 1,
+    prepare: async (context) => void (await importedProject(context)),
+    measure: async (context) => {
+      const session = await ProjectSession.open(await importedProject(context), { writable: true, shell: 'cli' });
+      try {
+        const started = performance.now();
+        await new LabelService(session, () => null).save('bench', { strategy: 'residual', faces: 'ignore' });
+        return (performance.now() - started) / 1000;
+      } finally {
+        await session.close();
+      }
     },
   },
   {

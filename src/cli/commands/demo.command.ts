@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describeBackend } from '../../shared/ml/backend';
+import { AppFailure } from '../../shared/result';
 import type { ImportReport } from '../../shared/posts/import-report';
 import type { FaceDetectionReport } from '../../main/core/faces/face-detection.job';
 import type { ImageAnalysisReport } from '../../main/core/images/image-analysis.job';
@@ -16,7 +17,7 @@ import { runJobWithProgress } from '../job-progress';
 export const demoCommand = defineCommand({
   name: 'demo',
   summary: 'Build the demo project and run the whole pipeline on it headlessly, with a summary and report.html.',
-  usage: 'selfie-lab demo [--project DIR] [--json]',
+  usage: 'selfie-lab demo [--project DIR] [--posts N] [--json]',
   details:
     'Simulates 600 posts (one owner per demo photograph, each post a photo variant with a planted, visible quality),\n' +
     'imports the day-0 and day-7 crawls, analyses the images, then runs face detection, labeling, training and\n' +
@@ -24,10 +25,13 @@ export const demoCommand = defineCommand({
     `what is done. The project defaults to ${defaultDemoDir()} (or $SELFIE_LAB_DEMO_DIR); report.html is written into it.`,
   options: {
     project: { type: 'string', value: 'DIR', description: 'Where to build the demo project.' },
+    posts: { type: 'string', value: 'N', description: 'Simulated posts, when the project is built (a quicker demo with fewer).', default: '600' },
   },
   run: async ({ values }, io) => {
     const started = Date.now();
     const dir = resolve(values.project ?? defaultDemoDir());
+    const posts = Number(values.posts ?? '600');
+    if (!Number.isInteger(posts) || posts < 30 || posts > 100_000) throw new AppFailure('INVALID_INPUT', `--posts must be a whole number from 30 to 100000, not "${values.posts}".`);
     const log = (text: string) => {
       if (!values.json) process.stderr.write(`${text}\n`);
     };
@@ -38,9 +42,13 @@ export const demoCommand = defineCommand({
       const backend = await workbench.ml.backend();
       log(`Demo project: ${dir}\nML backend: ${describeBackend(backend)}`);
       log('Simulating the population and making photo variants…');
-      const source = await prepareDemoSource(dir, (done, total) => {
-        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r  photo variants ${done}/${total}`);
-      });
+      const source = await prepareDemoSource(
+        dir,
+        (done, total) => {
+          if (!values.json && process.stderr.isTTY) process.stderr.write(`\r  photo variants ${done}/${total}`);
+        },
+        posts,
+      );
       if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
       log(`  ${source.posts} posts by ${source.owners} owners, ${source.deleted} deleted before day 7`);
 

@@ -22,7 +22,7 @@ export interface DemoSource {
 }
 
 /** Writes the simulated crawls and photo variants into <project>/demo-source/, once (later runs reuse them). */
-export async function prepareDemoSource(projectDir: string, onProgress?: (done: number, total: number) => void): Promise<DemoSource> {
+export async function prepareDemoSource(projectDir: string, onProgress?: (done: number, total: number) => void, posts = demoSimulation.posts): Promise<DemoSource> {
   const dir = join(projectDir, 'demo-source');
   const summaryFile = join(dir, 'simulation.json');
   if (existsSync(summaryFile) && existsSync(join(dir, 'day7', 'posts.csv'))) {
@@ -30,7 +30,7 @@ export async function prepareDemoSource(projectDir: string, onProgress?: (done: 
     return { day0: join(dir, 'day0', 'posts.csv'), day7: join(dir, 'day7', 'posts.csv'), ...summary };
   }
   const owners = (await listDemoPhotos()).length;
-  const files = await simulateToFolder({ ...demoSimulation, owners }, dir, { images: 'demo', ...(onProgress ? { onProgress } : {}) });
+  const files = await simulateToFolder({ ...demoSimulation, posts, owners }, dir, { images: 'demo', ...(onProgress ? { onProgress } : {}) });
   return { day0: files.day0, day7: files.day7, posts: files.posts, owners, deleted: files.deleted };
 }
 

@@ -1,4 +1,5 @@
 import { seededRandom, pick } from '../simulation/random';
+import { UnionFind } from '../union-find';
 
 export const splitCodes = { none: -1, train: 0, val: 1, test: 2 } as const;
 export type SplitName = keyof typeof splitCodes;
@@ -25,19 +26,9 @@ export function splitByOwner(options: {
   seed: number;
 }): Int8Array {
   const n = options.owners.length;
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const sets = new UnionFind(n);
+  const find = (i: number) => sets.find(i);
+  const union = (a: number, b: number) => sets.union(a, b);
   const firstOfOwner = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     if (!options.include[i]) continue;

@@ -1,3 +1,4 @@
+import { UnionFind } from '../union-find';
 import { hammingDistance } from './dhash';
 
 export interface DuplicateCandidate {
@@ -21,19 +22,9 @@ export interface DuplicateMark {
  * near-linear on real collections instead of comparing every pair.
  */
 export function findDuplicates(candidates: readonly DuplicateCandidate[], maxDistance: number): DuplicateMark[] {
-  const parent = candidates.map((_, index) => index);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
-    }
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
+  const sets = new UnionFind(candidates.length);
+  const find = (i: number) => sets.find(i);
+  const union = (a: number, b: number) => sets.union(a, b);
 
   groupBy(candidates, (c) => c.sha256, union);
   // Identical dHashes are joined directly; the band index then only compares distinct hashes.

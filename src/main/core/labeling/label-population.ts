@@ -1,6 +1,6 @@
 import type { LabelRuleParams } from '../../../shared/labeling/label-set';
 import type { PostTable } from '../posts/post-table';
-import type { SnapshotTuple } from '../posts/posts-file';
+import { labeledTuple } from '../posts/post-queries';
 
 const dayMs = 86_400_000;
 
@@ -24,16 +24,6 @@ export interface LabelPopulation {
 /** Face-rule verdict per post row: true pass, false fail, null when no detection exists yet. */
 export type FacePass = (row: number) => boolean | null;
 
-function labeled(postedAt: number | null, snapshots: readonly SnapshotTuple[], minDays: number): SnapshotTuple | null {
-  if (postedAt === null) return null;
-  let best: SnapshotTuple | null = null;
-  for (const snapshot of snapshots) {
-    if (snapshot[0] === null || snapshot[0] - postedAt < minDays * dayMs) continue;
-    if (best === null || snapshot[0] < best[0]!) best = snapshot;
-  }
-  return best;
-}
-
 /**
  * Population (issue "Labeling lab"): posts with a labeled like count and followers, not deleted, not videos,
  * passing the face rule (unless faces: ignore), within the optional follower/hashtag/age filters.
@@ -56,7 +46,7 @@ export function labelPopulation(table: PostTable, params: LabelRuleParams, minDa
       out('video');
       continue;
     }
-    const snapshot = labeled(c.postedAt[row]!, c.snapshots[row]!, minDays);
+    const snapshot = labeledTuple(c.postedAt[row]!, c.snapshots[row]!, minDays);
     if (!snapshot || snapshot[1] === null) {
       out(`no like count captured ≥ ${minDays} days after posting`);
       continue;

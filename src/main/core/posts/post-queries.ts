@@ -6,8 +6,8 @@ import type { PostTable } from './post-table';
 
 const dayMs = 86_400_000;
 
-/** The snapshot a row is labeled with, straight from the tuples (hot path for 500k rows). */
-function labeledTuple(postedAt: number | null, snapshots: readonly SnapshotTuple[], minDays: number): SnapshotTuple | null {
+/** The snapshot a row is labeled with, straight from the tuples (hot path for 500k rows); see shared/posts/snapshots.ts. */
+export function labeledTuple(postedAt: number | null, snapshots: readonly SnapshotTuple[], minDays: number): SnapshotTuple | null {
   if (postedAt === null) return null;
   let best: SnapshotTuple | null = null;
   for (const snapshot of snapshots) {

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
+import { seededRandom as random } from '../../../../shared/simulation/random';
 import { readManifest, type ManifestReadOptions } from './manifest-reader';
 
 /**
@@ -9,18 +10,6 @@ import { readManifest, type ManifestReadOptions } from './manifest-reader';
  */
 
 const header = 'post_id,image,owner_id,owner_name,followers,likes,comments,posted_at,captured_at,hashtags,caption,true_quality\n';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Writes `rows` posts (about 160 bytes each): 19-digit ids, relative image paths, quoted captions with commas

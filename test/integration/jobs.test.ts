@@ -38,6 +38,9 @@ const countingJob = defineJob({
   },
 });
 
+/** The same counting job in the other lane, to test ordering across lanes. */
+const otherLaneJob = defineJob({ ...countingJob, kind: 'test.count-ml', lane: 'ml' });
+
 describe('job runner', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
@@ -49,7 +52,7 @@ describe('job runner', () => {
     ({ dir, cleanup } = await tempDir());
     session = await ProjectSession.create(dir, 'p', { writable: true, shell: 'memory' });
     updates = [];
-    runner = new JobRunner(session, ml, [countingJob], (job) => updates.push(job));
+    runner = new JobRunner(session, ml, [countingJob, otherLaneJob], (job) => updates.push(job));
   });
   afterEach(async () => {
     await runner.close();
@@ -96,6 +99,21 @@ describe('job runner', () => {
     await expect(runner.resume(job.id)).rejects.toMatchObject({ code: 'JOB_STATE' });
     await expect(runner.cancel(job.id)).rejects.toMatchObject({ code: 'JOB_STATE' });
     await expect(runner.cancel('0000000-missing')).rejects.toMatchObject({ code: 'JOB_NOT_FOUND' });
+  });
+
+  it('makes a job of another lane wait for the job it comes after, and not run if that one fails', async () => {
+    const first = await runner.start('test.count', { count: 4 });
+    const second = await runner.start('test.count-ml', { count: 2 }, { after: first.id });
+    await runner.idle();
+    expect(runner.get(second.id).state).toBe('succeeded');
+    expect(runner.get(second.id).startedAt! >= runner.get(first.id).finishedAt!).toBe(true);
+
+    const failing = await runner.start('test.count', { count: 4, failAt: 1 });
+    const blocked = await runner.start('test.count-ml', { count: 2 }, { after: failing.id });
+    await runner.idle();
+    expect(runner.get(failing.id).state).toBe('failed');
+    expect(runner.get(blocked.id)).toMatchObject({ state: 'failed', error: { code: 'JOB_STATE', message: expect.stringContaining('needs "Count to 4" to succeed first') } });
+    expect(runner.get(blocked.id).startedAt).toBeUndefined();
   });
 
   it('runs the jobs of one lane one after another', async () => {

@@ -16,9 +16,11 @@ export const demoPrepareJob = defineJob({
   run: async ({ project, progress, enqueue, canRun }) => {
     const source = await prepareDemoSource(project.dir, (done, total) => progress({ done, total, message: 'photo variants' }));
     const queued: string[] = [];
+    let previous: string | undefined;
     for (const stage of demoStages) {
       if (!stageAvailable(stage, canRun)) break; // later stages need the earlier ones' results
-      await enqueue(stage.kind!, stage.params(source));
+      // Each stage waits for the one before, whatever lane it runs in (training runs beside the io lane).
+      previous = (await enqueue(stage.kind!, stage.params(source), previous ? { after: previous } : {})).id;
       queued.push(stage.name);
     }
     return { posts: source.posts, owners: source.owners, deleted: source.deleted, queued };

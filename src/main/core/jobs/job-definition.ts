@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { JobRecord } from '../../../shared/jobs/job-types';
 import type { MlHost } from '../ml/ml-host';
 import type { ProjectSession } from '../projects/project-session';
 
@@ -11,6 +12,8 @@ export interface ProgressUpdate {
 }
 
 export interface JobContext<Params> {
+  /** The job's id (e.g. to record which job made a training run). */
+  jobId: string;
   params: Params;
   /** The last checkpoint saved by an earlier run of this job, or undefined on a fresh start. */
   checkpoint: unknown;
@@ -19,8 +22,11 @@ export interface JobContext<Params> {
   progress(update: ProgressUpdate): void;
   project: ProjectSession;
   ml: MlHost;
-  /** Queues a follow-up job (it runs after this one when both share a lane). */
-  enqueue(kind: string, params: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Queues a follow-up job. It runs after this one when both share a lane; `after` makes it wait for another job
+   * of any lane, and fail (saying why) if that one does not succeed.
+   */
+  enqueue(kind: string, params: Record<string, unknown>, options?: { after?: string }): Promise<JobRecord>;
   /** Whether this version has a job of that kind. */
   canRun(kind: string): boolean;
 }

@@ -31,6 +31,8 @@ export class JobRunner {
   private readonly definitions = new Map<string, JobDefinition<any>>();
   private readonly running = new Map<string, Running>();
   private readonly laneQueues = new Map<string, Promise<void>>();
+  /** Resolves when a scheduled job has settled (for jobs that wait on another, see `start`'s `after`). */
+  private readonly settledOf = new Map<string, Promise<void>>();
   private closed = false;
 
   constructor(
@@ -67,7 +69,7 @@ export class JobRunner {
     return structuredClone(job) as JobRecord;
   }
 
-  async start(kind: string, rawParams: unknown): Promise<JobRecord> {
+  async start(kind: string, rawParams: unknown, options: { after?: string } = {}): Promise<JobRecord> {
     const definition = this.definitions.get(kind);
     if (!definition) {
       throw new AppFailure('INVALID_INPUT', `Unknown job kind "${kind}". Known kinds: ${[...this.definitions.keys()].join(', ')}.`, { kind });
@@ -95,7 +97,7 @@ export class JobRunner {
     await this.project.jobs.update((data) => {
       data.jobs.push(job);
     });
-    this.schedule(job.id, definition);
+    this.schedule(job.id, definition, options.after);
     return this.get(job.id);
   }
 
@@ -152,16 +154,25 @@ export class JobRunner {
     await Promise.all([...this.laneQueues.values()]);
   }
 
-  private schedule(id: string, definition: JobDefinition<any>): void {
+  private schedule(id: string, definition: JobDefinition<any>, after?: string): void {
     const previous = this.laneQueues.get(definition.lane) ?? Promise.resolve();
-    const next = previous.then(() => this.execute(id, definition));
+    const prerequisite = after ? (this.settledOf.get(after) ?? Promise.resolve()) : Promise.resolve();
+    const next = Promise.all([previous, prerequisite]).then(() => this.execute(id, definition, after));
     this.laneQueues.set(definition.lane, next);
+    this.settledOf.set(id, next);
     this.emit(id);
   }
 
-  private async execute(id: string, definition: JobDefinition<any>): Promise<void> {
+  private async execute(id: string, definition: JobDefinition<any>, after?: string): Promise<void> {
     const job = this.findOrNull(id);
     if (!job || job.state !== 'queued' || this.closed) return;
+    const prerequisite = after ? this.findOrNull(after) : null;
+    if (prerequisite && prerequisite.state !== 'succeeded') {
+      await this.finish(id, 'failed', {
+        error: { code: 'JOB_STATE', message: `Not run: it needs "${prerequisite.title}" to succeed first, and that job is ${prerequisite.state}. Resume this job after it.` },
+      });
+      return;
+    }
     const controller = new AbortController();
     let settle!: () => void;
     const run: Running = {
@@ -180,13 +191,14 @@ export class JobRunner {
         record.progress.etaSeconds = null;
       });
       const result = await definition.run({
+        jobId: id,
         params: job.params,
         checkpoint: job.checkpoint,
         signal: controller.signal,
         progress: (update) => this.onProgress(id, run, update),
         project: this.project,
         ml: this.ml,
-        enqueue: (kind, params) => this.start(kind, params),
+        enqueue: (kind, params, options) => this.start(kind, params, options),
         canRun: (kind) => this.definitions.has(kind),
       });
       if (controller.signal.aborted) {

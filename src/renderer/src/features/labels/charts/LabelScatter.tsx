@@ -1,25 +1,31 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Chart } from 'chart.js';
 import { fittedLine } from '../model/ranking';
 import type { Point } from '../model/scatter-sample';
 import type { Labeling } from '../model/use-labeling';
 import { formatCount } from '../panels/format';
-import { createLabelScatterChart, scatterDatasets } from './label-scatter-chart';
+import { createLabelScatterChart, showScatter, type ScatterPoints } from './label-scatter-chart';
 
 /**
  * Likes against followers on log axes, coloured good / bad / none, with the residual rule's fitted line. Above
  * 15,000 posts an evenly spaced sample is drawn. Redraws are coalesced to one per animation frame while dragging.
+ * The legend counts the whole population's classes.
  */
 export function LabelScatter(props: { labeling: Labeling }) {
   const { labeling } = props;
-  const { sample, colours, ranking, population } = labeling;
+  const { sample, labels, counts, ranking, population } = labeling;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<'scatter', Point[]> | null>(null);
   const frame = useRef(0);
   const line = useMemo(() => fittedLine(ranking, population), [ranking, population]);
+  // The points layer reads the latest labels when it draws (also after a resize).
+  const points = useRef<ScatterPoints | null>(null);
+  useLayoutEffect(() => {
+    points.current = { sample, labels };
+  });
 
   useEffect(() => {
-    const chart = createLabelScatterChart(canvasRef.current!);
+    const chart = createLabelScatterChart(canvasRef.current!, () => points.current);
     chartRef.current = chart;
     return () => {
       cancelAnimationFrame(frame.current);
@@ -33,10 +39,11 @@ export function LabelScatter(props: { labeling: Labeling }) {
     frame.current = requestAnimationFrame(() => {
       const chart = chartRef.current;
       if (!chart) return;
-      chart.data.datasets = scatterDatasets(colours, line, sample.points.length);
-      chart.update('none');
+      const started = performance.now();
+      showScatter(chart, sample, counts, line);
+      chart.canvas.dataset.lastDrawMs = (performance.now() - started).toFixed(2);
     });
-  }, [colours, line, sample]);
+  }, [labels, counts, line, sample]);
 
   const shown = sample.points.length;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import type { Chart } from 'chart.js';
 import type { Tails } from '../model/editor-state';
 import { shareBeyond, thresholdPosition } from '../model/histogram-bins';
@@ -31,15 +31,16 @@ export function ThresholdHistogram(props: { labeling: Labeling; onTails(tails: T
   });
 
   useEffect(() => {
-    const chart = createHistogramChart(canvasRef.current!, '');
+    const chart = createHistogramChart(canvasRef.current!, (laidOut) => placeHandles(laidOut, canvasRef.current!, latest.current.labeling, handleRefs));
     chartRef.current = chart;
     return () => {
       chart.destroy();
       chartRef.current = null;
     };
+    // handleRefs only holds refs: stable across renders.
   }, []);
 
-  // Redraw the bars, then put the handles where the thresholds fall on the axis.
+  // Redraw the bars; the chart's update then places the handles (and again after every resize).
   useEffect(() => {
     const chart = chartRef.current;
     const canvas = canvasRef.current;
@@ -47,25 +48,8 @@ export function ThresholdHistogram(props: { labeling: Labeling; onTails(tails: T
     const started = performance.now();
     canvas.dataset.binWidth = String(ranking.bins.width);
     showBins(chart, ranking.bins, perBin, axisTitle(ranking.strategy));
-    const { axis } = ranking.bins;
-    const positions = {
-      top: thresholdPosition(axis, ranking.ranked.descending, counts.good, 'top'),
-      bottom: thresholdPosition(axis, ranking.ranked.ascending, counts.bad, 'bottom'),
-    };
-    const scale = chart.scales.x!;
-    const area = chart.chartArea;
-    for (const side of ['top', 'bottom'] as const) {
-      const handle = handleRefs[side].current;
-      if (!handle) continue;
-      const x = Math.min(area.right, Math.max(area.left, scale.getPixelForValue(positions[side])));
-      handle.style.left = `${x}px`;
-      handle.style.top = `${area.top - 24}px`;
-      handle.style.height = `${area.bottom - area.top + 24}px`;
-      canvas.dataset[side === 'top' ? 'topX' : 'bottomX'] = x.toFixed(1);
-    }
     canvas.dataset.lastDrawMs = (performance.now() - started).toFixed(2);
-    // handleRefs only holds refs: stable across renders.
-  }, [ranking, perBin, counts.good, counts.bad]);
+  }, [ranking, perBin]);
 
   const canvasX = (event: PointerEvent) => event.clientX - canvasRef.current!.getBoundingClientRect().left;
   const handleX = (side: Side) => Number(canvasRef.current?.dataset[side === 'top' ? 'topX' : 'bottomX'] ?? 0);
@@ -151,6 +135,27 @@ export function ThresholdHistogram(props: { labeling: Labeling; onTails(tails: T
       {handle('top')}
     </div>
   );
+}
+
+/** Puts each handle where its threshold falls on the axis: between the last post inside the tail and the next. */
+function placeHandles(chart: Chart<'bar', Array<{ x: number; y: number }>>, canvas: HTMLCanvasElement, labeling: Labeling, handles: Record<Side, RefObject<HTMLDivElement | null>>) {
+  const { ranking, counts } = labeling;
+  if (ranking.kind !== 'tails' || !chart.scales.x) return;
+  const { axis } = ranking.bins;
+  const positions = {
+    top: thresholdPosition(axis, ranking.ranked.descending, counts.good, 'top'),
+    bottom: thresholdPosition(axis, ranking.ranked.ascending, counts.bad, 'bottom'),
+  };
+  const area = chart.chartArea;
+  for (const side of ['top', 'bottom'] as const) {
+    const x = Math.min(area.right, Math.max(area.left, chart.scales.x.getPixelForValue(positions[side])));
+    canvas.dataset[side === 'top' ? 'topX' : 'bottomX'] = x.toFixed(1);
+    const handle = handles[side].current;
+    if (!handle) continue;
+    handle.style.left = `${x}px`;
+    handle.style.top = `${area.top - 24}px`;
+    handle.style.height = `${area.bottom - area.top + 24}px`;
+  }
 }
 
 /** Keeps 0 ≤ share and top + bottom ≤ 1, so the tails never overlap. */

@@ -17,10 +17,12 @@ const classes = [
  * The score histogram as stacked bars on a linear axis (bad, none, good per bin), so the bins inside a tail show
  * in that tail's colour, the bin a threshold cuts in both. Animation is off: a slider step redraws at once.
  */
-export function createHistogramChart(canvas: HTMLCanvasElement, axisTitle: string): Chart<'bar', BinPoint[]> {
+export function createHistogramChart(canvas: HTMLCanvasElement, onLaidOut: (chart: Chart<'bar', BinPoint[]>) => void): Chart<'bar', BinPoint[]> {
   return new Chart<'bar', BinPoint[]>(canvas, {
     type: 'bar',
     data: { datasets: [] },
+    // After every update (data or a resize) the scales are final: place the threshold handles over them.
+    plugins: [{ id: 'thresholdHandles', afterUpdate: (chart) => onLaidOut(chart as unknown as Chart<'bar', BinPoint[]>) }],
     options: {
       animation: false,
       responsive: true,
@@ -30,10 +32,12 @@ export function createHistogramChart(canvas: HTMLCanvasElement, axisTitle: strin
       layout: { padding: { top: 26 } },
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { type: 'linear', stacked: true, offset: false, title: { display: true, text: axisTitle }, grid: { display: false } },
+        x: { type: 'linear', stacked: true, offset: false, title: { display: true, text: '' }, grid: { display: false } },
         y: { type: 'linear', stacked: true, beginAtZero: true, title: { display: true, text: 'posts' }, ticks: { precision: 0 } },
       },
       plugins: {
+        // The bars' colours are named by the handles' knobs (and the legend would sit under them).
+        legend: { display: false },
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<'bar'>[]) => {

@@ -66,3 +66,27 @@ export function excludedReasons(excluded: Record<string, number>): Array<{ reaso
     .map(([reason, count]) => ({ reason, count }))
     .sort((a, b) => b.count - a.count);
 }
+
+/**
+ * Whether a fresh payload holds exactly the population already shown. The project announces every change (a label
+ * set saved, a job finished); comparing the columns costs a few ms, recomputing every rule far more.
+ */
+export function samePopulation(population: Population, payload: LabelPopulationPayload): boolean {
+  const n = population.n;
+  if (payload.ids.length !== n || payload.hasTruth !== population.hasTruth || payload.facesDetected !== population.facesDetected) return false;
+  if (payload.minDays !== population.minDays || JSON.stringify(payload.excluded) !== JSON.stringify(population.excluded)) return false;
+  for (let i = 0; i < n; i++) {
+    if (
+      payload.ids[i] !== population.ids[i] ||
+      payload.owners[i] !== population.owners[i] ||
+      payload.likes[i] !== population.likes[i] ||
+      payload.followers[i] !== population.followers[i] ||
+      payload.hashtags[i] !== population.hashtags[i] ||
+      payload.duplicateOf[i] !== population.duplicateOf[i] ||
+      !Object.is(payload.quality[i] ?? Number.NaN, population.quality[i])
+    ) {
+      return false;
+    }
+  }
+  return true;
+}

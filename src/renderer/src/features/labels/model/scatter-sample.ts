@@ -15,6 +15,9 @@ export interface ScatterSample {
   /** Chart.js points: x = log₁₀(1 + followers), y = log₁₀(1 + likes). Built once; slider steps only regroup them. */
   points: Point[];
   total: number;
+  /** The axes' ranges over the whole population (not just the sample), padded a little. */
+  xRange: [number, number];
+  yRange: [number, number];
 }
 
 export function sampleScatter(population: Population, maxPoints = maxScatterPoints): ScatterSample {
@@ -27,21 +30,17 @@ export function sampleScatter(population: Population, maxPoints = maxScatterPoin
     positions[index] = position;
     points[index] = { x: population.logFollowers[position]!, y: population.logLikes[position]! };
   }
-  return { positions, points, total };
+  return { positions, points, total, xRange: paddedRange(population.logFollowers), yRange: paddedRange(population.logLikes) };
 }
 
-export interface ColourGroups {
-  good: Point[];
-  none: Point[];
-  bad: Point[];
-}
-
-export function colourGroups(sample: ScatterSample, labels: Int8Array): ColourGroups {
-  const groups: ColourGroups = { good: [], none: [], bad: [] };
-  const { positions, points } = sample;
-  for (let index = 0; index < positions.length; index++) {
-    const label = labels[positions[index]!];
-    (label === 1 ? groups.good : label === -1 ? groups.bad : groups.none).push(points[index]!);
+function paddedRange(values: Float64Array): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
   }
-  return groups;
+  if (!Number.isFinite(low)) return [0, 1];
+  const pad = Math.max(0.05, (high - low) * 0.03);
+  return [Math.max(0, low - pad), high + pad];
 }

@@ -4,7 +4,7 @@ import type { Tails } from './editor-state';
 import { countPerBin, type BinClassCounts } from './histogram-bins';
 import type { Population } from './population';
 import { rankPopulation, type Ranking } from './ranking';
-import { colourGroups, sampleScatter, type ColourGroups, type ScatterSample } from './scatter-sample';
+import { sampleScatter, type ScatterSample } from './scatter-sample';
 import type { Strategy } from './strategies';
 
 /** Everything one slider step produces, kept together so views never mix one population's labels with another's. */
@@ -16,15 +16,14 @@ export interface Labeling {
   labels: Int8Array;
   counts: LabelCounts;
   perBin: BinClassCounts | null;
-  colours: ColourGroups;
   sample: ScatterSample;
-  /** How long this step's recompute took (cut, count, recolour), in ms: the page's own frame-budget meter. */
+  /** How long this step's recompute took (cut, count per class and per bin), in ms: the page's own frame-budget meter. */
   stepMs: number;
 }
 
 /**
  * The live labeling: the ranking is memoised per population/strategy/hashtags/group size; a threshold change only
- * re-cuts it (O(n)), recounts and recolours.
+ * re-cuts it (O(n)) and recounts; the charts recolour from the new labels when they draw.
  */
 export function useLabeling(
   population: Population,
@@ -46,9 +45,8 @@ export function useLabeling(
     const labels = ranking.kind === 'tails' ? cutTails(ranking.ranked, top, bottom) : ranking.result.labels;
     const counts = countLabels(labels);
     const perBin = ranking.kind === 'tails' ? countPerBin(ranking.bins, labels) : null;
-    const colours = colourGroups(sample, labels);
     const stepMs = performance.now() - started;
-    return { population, ranking, tails: { top, bottom }, labels, counts, perBin, colours, sample, stepMs };
+    return { population, ranking, tails: { top, bottom }, labels, counts, perBin, sample, stepMs };
   }, [population, ranking, sample, top, bottom]);
   return { labeling, failure: ranking?.kind === 'failed' ? ranking.message : null };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApi, useReconnectCount } from '../../../api/api-context';
 import { ApiError, call } from '../../../api/api-error';
 import { populationRequest, type PopulationFilters } from './editor-state';
-import { toPopulation, type Population } from './population';
+import { samePopulation, toPopulation, type Population } from './population';
 
 export interface PopulationState {
   /** null until the first answer. */
@@ -43,7 +43,12 @@ export function usePopulation(filters: PopulationFilters): PopulationState {
         setState((current) => ({ ...current, loading: true }));
         try {
           const payload = call(await api.labels.population(JSON.parse(key) as ReturnType<typeof populationRequest>));
-          if (live) setState({ population: toPopulation(payload), loading: false, error: null });
+          if (!live) return;
+          setState((current) => ({
+            population: current.population && samePopulation(current.population, payload) ? current.population : toPopulation(payload),
+            loading: false,
+            error: null,
+          }));
         } catch (thrown) {
           if (live) setState((current) => ({ ...current, loading: false, error: ApiError.from(thrown) }));
         }

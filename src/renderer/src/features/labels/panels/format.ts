@@ -19,3 +19,11 @@ export function formatCount(value: number): string {
 export function formatCoefficient(value: number): string {
   return value.toFixed(4);
 }
+
+/** "2024-03-05 14:07" in the viewer's time zone. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '—';
+  const pad = (part: number) => String(part).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

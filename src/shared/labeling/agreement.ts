@@ -39,17 +39,23 @@ export interface TruthScore {
   meanQualityBad: number | null;
 }
 
-/**
- * Scores labels against the latent quality q of a simulated project: a good label is right when the post's q is
- * above the population median, a bad label when it is below (NaN q = unknown, left out).
- */
-export function scoreAgainstTruth(labels: ArrayLike<number>, quality: ArrayLike<number>): TruthScore {
+/** The median of the known (finite) qualities, or null when none is known. Compute once per population. */
+export function medianQuality(quality: ArrayLike<number>): number | null {
   const known: number[] = [];
   for (let i = 0; i < quality.length; i++) if (Number.isFinite(quality[i]!)) known.push(quality[i]!);
-  if (known.length === 0) return { n: 0, accuracy: null, medianQuality: null, meanQualityGood: null, meanQualityBad: null };
-  known.sort((x, y) => x - y);
-  const middle = Math.floor(known.length / 2);
-  const median = known.length % 2 ? known[middle]! : (known[middle - 1]! + known[middle]!) / 2;
+  if (known.length === 0) return null;
+  const sorted = Float64Array.from(known).sort();
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Scores labels against the latent quality q of a simulated project: a good label is right when the post's q is
+ * above the population median, a bad label when it is below (NaN q = unknown, left out). Pass the median when
+ * scoring many label vectors of one population (a slider, a tail-width sweep): finding it is the costly part.
+ */
+export function scoreAgainstTruth(labels: ArrayLike<number>, quality: ArrayLike<number>, median: number | null = medianQuality(quality)): TruthScore {
+  if (median === null) return { n: 0, accuracy: null, medianQuality: null, meanQualityGood: null, meanQualityBad: null };
   let n = 0;
   let right = 0;
   let goodSum = 0;

@@ -1,3 +1,4 @@
+import { medianQuality } from '../../../../../shared/labeling/agreement';
 import type { LabelPopulationPayload } from '../../../../../shared/labeling/label-views';
 import type { RuleInput } from '../../../../../shared/labeling/rules';
 
@@ -16,6 +17,8 @@ export interface Population {
   hashtags: Float64Array;
   /** [n] float64: simulated latent quality, NaN where unknown. */
   quality: Float64Array;
+  /** Median of the known qualities (null without truth): computed once, used by every truth score. */
+  medianQuality: number | null;
   duplicateOf: Int32Array;
   hasTruth: boolean;
   facesDetected: boolean;
@@ -32,6 +35,7 @@ export function toPopulation(payload: LabelPopulationPayload): Population {
   const likes = Float64Array.from(payload.likes);
   const followers = Float64Array.from(payload.followers);
   const hashtags = Float64Array.from(payload.hashtags);
+  const quality = Float64Array.from(payload.quality, (q) => q ?? Number.NaN);
   const logFollowers = new Float64Array(n);
   const logLikes = new Float64Array(n);
   let hashtagSum = 0;
@@ -48,7 +52,8 @@ export function toPopulation(payload: LabelPopulationPayload): Population {
     likes,
     followers,
     hashtags,
-    quality: Float64Array.from(payload.quality, (q) => q ?? Number.NaN),
+    quality,
+    medianQuality: payload.hasTruth ? medianQuality(quality) : null,
     duplicateOf: Int32Array.from(payload.duplicateOf),
     hasTruth: payload.hasTruth,
     facesDetected: payload.facesDetected,

@@ -17,6 +17,6 @@ export interface TailWidthPoint {
 export function tailWidthPoint(population: Population, ranked: RankedScores, width: number): TailWidthPoint {
   const labels = cutTails(ranked, width, width);
   const { good, bad } = countLabels(labels);
-  const accuracy = population.hasTruth ? scoreAgainstTruth(labels, population.quality).accuracy : null;
+  const accuracy = population.hasTruth ? scoreAgainstTruth(labels, population.quality, population.medianQuality).accuracy : null;
   return { width, labeled: good + bad, accuracy };
 }

@@ -13,13 +13,13 @@ import { formatCount, formatPercent } from './format';
 export const TruthPanel = memo(function TruthPanel(props: { labeling: Labeling; strategy: Strategy }) {
   const { labeling, strategy } = props;
   const { population, labels } = labeling;
-  const current = useMemo(() => scoreAgainstTruth(labels, population.quality), [labels, population]);
+  const current = useMemo(() => scoreAgainstTruth(labels, population.quality, population.medianQuality), [labels, population]);
   const others = useIdleSteps(
     strategies
       .filter((item) => item.id !== strategy)
       .map((item) => () => {
         const result = defaultLabels(population, item.id);
-        return { strategy: item.id, ...('error' in result ? { error: result.error } : { note: result.note, score: scoreAgainstTruth(result.labels, population.quality) }) };
+        return { strategy: item.id, ...('error' in result ? { error: result.error } : { note: result.note, score: scoreAgainstTruth(result.labels, population.quality, population.medianQuality) }) };
       }),
     [population, strategy],
   );

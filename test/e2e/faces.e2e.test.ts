@@ -97,12 +97,22 @@ describe('the Faces page on the demo project', () => {
   }, 240_000);
 
   it('recounts at once while the min-score slider moves, and saves the rule on release', async () => {
-    const before = { one: await count('faces-count-one'), none: await count('faces-count-none'), pass: await count('faces-posts-pass') };
+    // Counts follow the slider through a deferred render: read them once they have settled.
+    const settled = async (testId: string) => {
+      let last = Number.NaN;
+      await expect.poll(async () => {
+        const previous = last;
+        last = await count(testId);
+        return last === previous;
+      }, { timeout: 10_000, interval: 150 }).toBe(true);
+      return last;
+    };
+    const before = { one: await settled('faces-count-one'), none: await settled('faces-count-none'), pass: await settled('faces-posts-pass') };
     const slider = page.getByTestId('faces-min-score');
     await slider.fill('0.9');
     await expect.poll(() => page.getByTestId('faces-min-score-value').textContent()).toBe('0.90');
-    const strict = { one: await count('faces-count-one'), none: await count('faces-count-none') };
-    expect(strict.one < before.one || strict.none > before.none).toBe(true);
+    await expect.poll(async () => (await count('faces-count-one')) < before.one || (await count('faces-count-none')) > before.none, { timeout: 10_000 }).toBe(true);
+    const strict = { one: await settled('faces-count-one'), none: await settled('faces-count-none') };
     await page.screenshot({ path: join(shots, '32-faces-min-score-0.9.png') });
 
     // Keyboard: each arrow is one step of 0.01 down; Home goes to the floor (the lowest score stored).
@@ -111,11 +121,10 @@ describe('the Faces page on the demo project', () => {
     await expect.poll(() => page.getByTestId('faces-min-score-value').textContent()).toBe('0.89');
     await page.keyboard.press('Home');
     await expect.poll(() => page.getByTestId('faces-min-score-value').textContent()).toBe('0.20');
-    const loose = await count('faces-count-none');
-    expect(loose).toBeLessThanOrEqual(strict.none);
+    await expect.poll(() => count('faces-count-none'), { timeout: 10_000 }).toBeLessThanOrEqual(strict.none);
     for (let step = 0; step < 30; step++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('faces-min-score-value').textContent()).toBe('0.50');
-    expect(await count('faces-count-one')).toBe(before.one);
+    await expect.poll(() => count('faces-count-one'), { timeout: 10_000 }).toBe(before.one);
     await expect.poll(() => page.getByTestId('faces-rule-saved').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
 
     // Saved on the server: a reload shows the same rule.

@@ -10,6 +10,8 @@ import { isProjectFolder } from '../../main/core/projects/project-session';
 import { jobDefinitions } from '../../main/core/jobs/kinds';
 import { scoreRulesAgainstTruth } from '../../main/core/demo/rule-truth';
 import type { LabelSetSummary } from '../../shared/labeling/label-set';
+import type { EvaluationSummary } from '../../shared/training/evaluation';
+import type { TrainResult } from '../../main/core/training/train.job';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, userConfigDir } from '../cli-kit';
 import { runJobWithProgress } from '../job-progress';
@@ -107,6 +109,17 @@ function describeResult(stage: string, result: unknown): string {
     const set = result as LabelSetSummary;
     const truth = set.truth?.accuracy === null || !set.truth ? '' : `; ${(set.truth.accuracy * 100).toFixed(1)}% agree with the true quality`;
     return `label set "${set.name}" v${set.version}: ${set.good} good, ${set.bad} bad of ${set.population} (train ${set.splits.train.good + set.splits.train.bad}, val ${set.splits.val.good + set.splits.val.bad})${truth}`;
+  }
+  if (stage === 'train') {
+    const run = result as TrainResult;
+    const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+    const features = run.embeddings ? `${run.embeddings.computed} images embedded${run.embeddings.imagesPerSecond ? ` at ${run.embeddings.imagesPerSecond.toFixed(1)} images/s` : ''}, ${run.embeddings.alreadyCached} cached; ` : '';
+    return `run ${run.runId}: ${features}val acc ${pct(run.valPeak)} at epoch ${run.bestEpoch ?? '—'} (final ${pct(run.valFinal)}, ${run.epochsDone} epochs${run.stoppedEarly ? ', stopped early' : ''}); study config A: 67.9% / 66.9%`;
+  }
+  if (stage === 'evaluate') {
+    const evaluation = result as EvaluationSummary;
+    const auc = evaluation.val?.auc;
+    return `run ${evaluation.runId}: val acc ${evaluation.val ? (evaluation.val.accuracy * 100).toFixed(1) : '—'}% (n ${evaluation.val?.n ?? 0}), AUC ${auc === null || auc === undefined ? '—' : auc.toFixed(3)}${evaluation.test ? `; test acc ${(evaluation.test.accuracy * 100).toFixed(1)}% (n ${evaluation.test.n})` : ''}`;
   }
   const text = JSON.stringify(result) ?? '';
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;

@@ -5,10 +5,12 @@ import { writeTable } from '../../main/core/export/table-writer';
 import { faceExportColumns, faceExportRows } from '../../main/core/faces/faces-export';
 import { exportImageFolder } from '../../main/core/export/imagefolder-export';
 import { labelExportColumns, labelExportRows } from '../../main/core/export/labels-export';
+import { predictionExportColumns, predictionExportRows } from '../../main/core/export/predictions-export';
+import { RunsRepository } from '../../main/core/training/runs-repository';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, printJson, userConfigDir } from '../cli-kit';
 
-const exportable = ['posts', 'faces', 'labels', 'imagefolder'] as const;
+const exportable = ['posts', 'faces', 'labels', 'imagefolder', 'predictions'] as const;
 
 export const exportCommand = defineCommand({
   name: 'export',
@@ -16,7 +18,8 @@ export const exportCommand = defineCommand({
   usage:
     'selfie-lab export posts|faces --project DIR --out FILE.csv|FILE.jsonl [--json]\n' +
     '       selfie-lab export labels --project DIR --labelset NAME --out FILE.csv|FILE.jsonl [--json]\n' +
-    '       selfie-lab export imagefolder --project DIR --labelset NAME --out DIR [--files copy|hardlink|symlink] [--json]',
+    '       selfie-lab export imagefolder --project DIR --labelset NAME --out DIR [--files copy|hardlink|symlink] [--json]\n' +
+    '       selfie-lab export predictions --project DIR --run ID --out FILE.csv|FILE.jsonl [--json]',
   details:
     'posts: one row per post with post_id, shortcode, owner_id, owner_name, followers, likes, comments (of the labeled\n' +
     'snapshot: the first captured at least likesSnapshotMinDays after posting; empty when none), posted_at, captured_at,\n' +
@@ -28,13 +31,16 @@ export const exportCommand = defineCommand({
     'override, detector, width, height.\n' +
     'labels: one row per post of a label set\'s population: post_id, owner_id, label (good|bad|none), score, split.\n' +
     'imagefolder: the labeled posts\' first images as train/good, train/bad, val/…, test/… folders, as PyTorch\'s\n' +
-    'ImageFolder and Keras\' image_dataset_from_directory read them (copies by default; --files hardlink|symlink).',
+    'ImageFolder and Keras\' image_dataset_from_directory read them (copies by default; --files hardlink|symlink).\n' +
+    'predictions: one row per predicted post of a training run: post_id, split, label (good|bad|none), p_good (the\n' +
+    'best-validation epoch\'s model), predicted (good|bad at p_good ≥ 0.5).',
   positionals: true,
   options: {
     project: { type: 'string', value: 'DIR', description: 'Project folder (required).' },
     out: { type: 'string', value: 'FILE', description: 'Output file; .csv or .jsonl (a folder for imagefolder; required).' },
     labelset: { type: 'string', value: 'NAME', description: 'Label set name (newest version) or id, for labels and imagefolder.' },
     files: { type: 'string', value: 'MODE', description: 'imagefolder: copy, hardlink or symlink.', default: 'copy' },
+    run: { type: 'string', value: 'ID', description: 'Training run id, for predictions.' },
   },
   run: async ({ values, positionals }, io) => {
     const what = positionals[0];
@@ -43,6 +49,21 @@ export const exportCommand = defineCommand({
     }
     if (!values.project || !values.out) throw new AppFailure('INVALID_INPUT', 'export needs --project DIR and --out FILE.');
     const out = resolve(values.out);
+    if (what === 'predictions') {
+      if (!values.run) throw new AppFailure('INVALID_INPUT', 'export predictions needs --run ID.');
+      const format = extname(out).toLowerCase() === '.jsonl' ? 'jsonl' : 'csv';
+      const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
+      try {
+        await workbench.openProject(values.project, { writable: false });
+        const predictions = await new RunsRepository(workbench.requireProject().dir).predictions(values.run);
+        const rows = await writeTable(out, format, predictionExportColumns, predictionExportRows(predictions));
+        if (values.json) printJson(io, { out, format, what, rows, run: predictions.runId });
+        else io.out(`Wrote ${rows.toLocaleString('en-US')} predictions of run ${predictions.runId} to ${out}`);
+        return;
+      } finally {
+        await workbench.dispose();
+      }
+    }
     if (what === 'labels' || what === 'imagefolder') {
       if (!values.labelset) throw new AppFailure('INVALID_INPUT', `export ${what} needs --labelset NAME.`);
       const files = values.files ?? 'copy';

@@ -170,7 +170,7 @@ export class Workbench {
     this.runner = new JobRunner(session, this.ml, jobDefinitions, (job) => {
       this.events.emit('job.updated', job);
       // Jobs that change the posts (import, image analysis) change what every page shows.
-      if (job.state === 'succeeded' && ['import', 'images.analyze', 'faces.detect', 'labels.create'].includes(job.kind)) void this.announceProjectChange();
+      if (job.state === 'succeeded' && ['import', 'images.analyze', 'faces.detect', 'labels.create', 'train'].includes(job.kind)) void this.announceProjectChange();
     });
     await this.runner.recoverInterrupted();
     const summary = await session.summary();

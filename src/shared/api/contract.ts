@@ -16,6 +16,7 @@ import type { FaceColumnsPayload } from '../faces/face-columns';
 import { carouselRules } from '../faces/face-rule';
 import type { FaceImageView, FacePostDecision, FacesSummary } from '../faces/face-summary';
 import { faceOverrides } from '../faces/face-types';
+import type { EpochMetrics, RunEvaluation, RunPredictions, RunRecord, RunSummary, TrainCapabilities } from '../training/training-types';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -35,6 +36,7 @@ const folderPath = z.string().trim().min(1, 'a folder path is required').max(409
 const jobId = z.string().regex(/^[a-z0-9-]{6,64}$/, 'not a job id');
 const postId = z.string().min(1).max(500);
 const imageIndex = z.number().int().min(0).max(10_000);
+const runId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'not a run id');
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'memory';
 
@@ -129,6 +131,28 @@ export const methods = {
   ),
   /** Forces a post in ('keep') or out ('drop') whatever the detector says, or back to the rule (null). Survives re-runs. */
   'faces.setOverride': method<FacePostDecision>()(z.strictObject({ postId, override: z.enum(faceOverrides).nullable() })),
+
+  /**
+   * Which training modes the active backend allows and why (wasm cannot train convolutions), and which backbones are
+   * available (vgg16 needs a weights folder: pass it to have it checked). Training itself starts as a job:
+   * jobs.start({kind: 'train', params: TrainParamsInput}); its job.updated events carry a TrainProgress checkpoint.
+   */
+  'train.capabilities': method<TrainCapabilities>()(z.strictObject({ weights: z.string().trim().min(1).max(4096).optional() }).optional()),
+  /** Every run of the project, newest first, with its headline figures (a run left "running" by a crash shows as "stopped"). */
+  'runs.list': method<RunSummary[]>()(noInput),
+  /** One run's record and per-epoch metrics (the curves). */
+  'runs.get': method<{ record: RunRecord; metrics: EpochMetrics[] }>()(z.strictObject({ id: runId })),
+  /** p(good), predicted class, split and label for every predicted post, by column. */
+  'runs.predictions': method<RunPredictions>()(z.strictObject({ id: runId })),
+  /**
+   * Validation peak/final, and per split at the best-validation checkpoint: accuracy, loss, ROC and AUC, confusion
+   * matrix with the post ids of each cell, calibration bins. The stored one, or recomputed for another threshold/bins.
+   */
+  'runs.evaluation': method<RunEvaluation>()(
+    z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional(), bins: z.number().int().min(2).max(50).optional() }),
+  ),
+  /** Deletes a run's folder (not while it trains). */
+  'runs.remove': method<null>()(z.strictObject({ id: runId })),
 
   /** Electron only: a native folder picker. Browser mode answers UNSUPPORTED. */
   'dialog.pickFolder': method<string | null>()(

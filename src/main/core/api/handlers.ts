@@ -5,10 +5,18 @@ import { jobDefinitions } from '../jobs/kinds';
 import { postColumns, postDetail, postRows, postsSummary } from '../posts/post-queries';
 import { thumbnailsFor } from '../images/thumbnails';
 import { faceColumns, faceImageView, faceImageViewById, facesSummary, setFaceOverride } from '../faces/face-queries';
+import { trainCapabilities } from '../training/capabilities';
+import { RunsRepository } from '../training/runs-repository';
+import { getRun, listRuns, removeRun, runEvaluation } from '../training/runs-service';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
 };
+
+function titleWithDefaults(definition: (typeof jobDefinitions)[number]): string {
+  const defaults = definition.params.safeParse({});
+  return defaults.success ? definition.title(defaults.data) : definition.description.split(':')[0]!;
+}
 
 /** One handler per contract method. Handlers throw AppFailure; the dispatcher turns that into data. */
 export function createHandlers(workbench: Workbench): Handlers {
@@ -88,6 +96,17 @@ export function createHandlers(workbench: Workbench): Handlers {
     },
     'faces.setOverride': async ({ postId, override }) => setFaceOverride(workbench.requireProject(), postId, override),
 
+    'train.capabilities': async (input) => trainCapabilities(await workbench.ml.backend(), input?.weights),
+    'runs.list': async () => listRuns(workbench.requireProject().dir, workbench.requireJobs().list()),
+    'runs.get': async ({ id }) => getRun(workbench.requireProject().dir, id, workbench.requireJobs().list()),
+    'runs.predictions': async ({ id }) => new RunsRepository(workbench.requireProject().dir).predictions(id),
+    'runs.evaluation': async ({ id, threshold, bins }) => runEvaluation(workbench.requireProject().dir, id, { ...(threshold === undefined ? {} : { threshold }), ...(bins === undefined ? {} : { bins }) }),
+    'runs.remove': async ({ id }) => {
+      await removeRun(workbench.requireProject().dir, id, workbench.requireJobs().list());
+      await workbench.announceProjectChange();
+      return null;
+    },
+
     'dialog.pickFolder': async (input) => {
       const pick = workbench.options.services?.pickFolder;
       if (!pick) {
@@ -104,7 +123,8 @@ export function createHandlers(workbench: Workbench): Handlers {
     'jobs.kinds': async () =>
       jobDefinitions.map((definition) => ({
         kind: definition.kind,
-        title: definition.title(definition.params.parse({})),
+        // Kinds with required parameters (train needs a label set) are titled by their description's first clause.
+        title: titleWithDefaults(definition),
         description: definition.description,
         needsProject: true,
       })),

@@ -14,6 +14,7 @@ import { LabelService } from '../labeling/label-service';
 import { postColumns, postsSummary } from '../posts/post-queries';
 import { ProjectSession } from '../projects/project-session';
 import { Workbench } from '../workbench';
+import { trainingBenchmarks } from './training-benchmarks';
 
 /**
  * The figures issues ask for (`npm run bench`). Each measurement runs in a fresh child process, so peak RSS
@@ -204,6 +205,7 @@ export const benchmarks: Benchmark[] = [
     prepare: async (context) => void (await faceBenchImages(context)),
     measure: (context) => measureFaceDetection('tiny', context, 12),
   },
+  ...trainingBenchmarks,
 ];
 
 /** 1080×1080 JPEGs (quality 90, a phone's upload size) cut from face-api's six sample photos (3 to 5 faces each). */

@@ -7,6 +7,11 @@ import { isBackendName, type BackendInfo } from '../../../shared/ml/backend';
 import { toAppError } from '../../../shared/result';
 import { resolveBackend } from './backend-resolver';
 import { runMatmulBenchmark } from './matmul-benchmark';
+import { loadBackbone } from '../training/host/backbone-loader';
+import { embedImages, type HostControl } from '../training/host/embed-images';
+import { finetune } from '../training/host/finetune-trainer';
+import { trainHead, type HeadEpochUpdate } from '../training/host/head-trainer';
+import { predictFeatures, predictImages } from '../training/host/predict';
 import type { BenchmarkCheckpoint, FromMlHost, MlMethod, MlMethods, ToMlHost } from './ml-protocol';
 
 silenceNodeBackendAdvert();
@@ -22,6 +27,31 @@ function ensureBackend(): Promise<BackendInfo> {
 
 function send(message: FromMlHost): void {
   process.send?.(message);
+}
+
+/** Cancel checks and throttled progress for one request (the last update of a run is always sent). */
+function controlFor(id: number): HostControl {
+  let lastSent = 0;
+  return {
+    cancelled: () => cancelled.has(id),
+    progress: (done, total, message) => {
+      const now = Date.now();
+      if (now - lastSent < 100 && done < total) return;
+      lastSent = now;
+      send({ type: 'progress', id, done, total, message });
+    },
+  };
+}
+
+/** Training sends every epoch, with the history so far as the checkpoint (the UI draws the curves from it). */
+function epochReporter(id: number, epochs: number) {
+  return (update: HeadEpochUpdate) => {
+    const last = update.history[update.history.length - 1];
+    const message = last
+      ? `epoch ${last.epoch}/${epochs} · loss ${last.trainLoss.toFixed(3)} · acc ${last.trainAccuracy.toFixed(3)}${last.valAccuracy === null ? '' : ` · val acc ${last.valAccuracy.toFixed(3)}`}`
+      : 'training';
+    send({ type: 'progress', id, done: last?.epoch ?? 0, total: epochs, message, checkpoint: update });
+  };
 }
 
 type Handler<M extends MlMethod> = (params: MlMethods[M][0], id: number) => Promise<MlMethods[M][1]>;
@@ -47,6 +77,34 @@ const handlers: { [M in MlMethod]: Handler<M> } = {
     });
     if (result === null) throw Object.assign(new Error('Cancelled.'), { cancelled: true });
     return result;
+  },
+  stats: async () => {
+    const usage = process.resourceUsage();
+    return { maxRssMb: usage.maxRSS / 1024, rssMb: process.memoryUsage().rss / 2 ** 20 };
+  },
+  backbone: async (params) => {
+    await ensureBackend();
+    return (await loadBackbone(params.backbone, params.weights)).preprocessing;
+  },
+  embed: async (params, id) => {
+    await ensureBackend();
+    return embedImages(params, controlFor(id));
+  },
+  trainHead: async (params, id) => {
+    await ensureBackend();
+    return trainHead(params, { ...controlFor(id), epoch: epochReporter(id, params.hyper.epochs) });
+  },
+  finetune: async (params, id) => {
+    await ensureBackend();
+    return finetune(params, { ...controlFor(id), epoch: epochReporter(id, params.hyper.epochs) });
+  },
+  predictFeatures: async (params, id) => {
+    await ensureBackend();
+    return predictFeatures(params, controlFor(id));
+  },
+  predictImages: async (params, id) => {
+    await ensureBackend();
+    return predictImages(params, controlFor(id));
   },
 };
 

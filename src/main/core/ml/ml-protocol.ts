@@ -2,6 +2,11 @@
 import type { BenchmarkParams } from '../../../shared/api/contract';
 import type { BackendInfo, BackendName } from '../../../shared/ml/backend';
 import type { AppError } from '../../../shared/result';
+import type { BackboneName, Preprocessing } from '../../../shared/training/training-types';
+import type { EmbedParams, EmbedResult } from '../training/host/embed-images';
+import type { HeadTrainParams, HeadTrainResult } from '../training/host/head-trainer';
+import type { ImagePrediction } from '../training/host/predict';
+import type { FinetuneParams } from '../training/host/finetune-trainer';
 
 export interface BenchmarkCheckpoint {
   done: number;
@@ -21,6 +26,20 @@ export interface MlMethods {
   probe: [Record<string, never>, BackendInfo];
   benchmark: [BenchmarkParams & { checkpoint?: BenchmarkCheckpoint }, BenchmarkResult];
   memory: [Record<string, never>, { numTensors: number; numBytes: number }];
+  /** The host's own resource use (peak RSS for the benches). */
+  stats: [Record<string, never>, { maxRssMb: number; rssMb: number }];
+  /** Loads a backbone (converting MobileNetV2 on first use) and says how it prepares images. */
+  backbone: [{ backbone: BackboneName; weights?: string }, Preprocessing];
+  /** Backbone features of images, written to the feature cache. Progress: images. */
+  embed: [EmbedParams, EmbedResult];
+  /** Trains the head on cached features. Progress: epochs, with the history as checkpoint. */
+  trainHead: [HeadTrainParams, HeadTrainResult];
+  /** Fine-tunes the backbone's top blocks with the head, on images. Progress: epochs. */
+  finetune: [FinetuneParams, HeadTrainResult];
+  /** p(good) of cached features with a run's saved model. */
+  predictFeatures: [{ runDir: string; featureDir: string; keys: string[] }, number[]];
+  /** p(good) of image files with a run's saved model. */
+  predictImages: [{ runDir: string; weights?: string; paths: string[] }, ImagePrediction[]];
 }
 export type MlMethod = keyof MlMethods;
 

@@ -5,6 +5,9 @@ import { mlBenchmarkJob } from './ml-benchmark.job';
 import { faceDetectionJob } from '../../faces/face-detection.job';
 import { demoPrepareJob } from '../../demo/demo-prepare.job';
 import { labelsCreateJob } from '../../labeling/labels-create.job';
+import { embeddingsJob } from '../../training/embeddings.job';
+import { trainJob } from '../../training/train.job';
+import { evaluateJob } from '../../training/evaluate.job';
 
 /** Every kind of job this version can run; later features register theirs here. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob, embeddingsJob, trainJob, evaluateJob];

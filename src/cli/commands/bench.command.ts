@@ -3,7 +3,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppFailure } from '../../shared/result';
-import { benchmarks, ensureWorkDir, type Benchmark } from '../../main/core/bench/benchmarks';
+import { benchmarks as coreBenchmarks, ensureWorkDir, type Benchmark } from '../../main/core/bench/benchmarks';
+import { uiBenchmarks } from '../bench/ui-benchmarks';
+
+const benchmarks: Benchmark[] = [...coreBenchmarks, ...uiBenchmarks];
 import { MlHost } from '../../main/core/ml/ml-host';
 import { defineCommand } from '../cli-kit';
 

@@ -59,7 +59,7 @@ async function simulatedCrawls(context: BenchContext): Promise<{ day0: string; d
 }
 
 /** A project holding both crawls (so posts have labeled likes), made once per work folder and reused. */
-async function importedProject(context: BenchContext): Promise<string> {
+export async function importedProject(context: BenchContext): Promise<string> {
   const dir = join(context.workDir, `project-${context.rows}`);
   if (existsSync(join(dir, 'posts.json'))) return dir;
   const { day0, day7 } = await simulatedCrawls(context);

@@ -4,23 +4,29 @@ import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { plural } from '../../components/plural';
 import { BackendCapabilityNote } from './BackendCapabilityNote';
+import { EvaluationPanel } from './EvaluationPanel';
+import { RunsTable } from './RunsTable';
+import { TrainForm } from './TrainForm';
+import { TrainingCurves } from './TrainingCurves';
+import { useTraining } from './use-training';
 
 export function TrainingPage({ project, backend, navigate }: PageProps) {
-  const { labelSets, runs } = project.counts;
+  const training = useTraining();
+  const { labelSets, runs, selected, curves, evaluation, job } = training;
+  const noSets = labelSets !== null ? labelSets.length === 0 : project.counts.labelSets === 0;
+  const selectedRun = runs?.find((run) => run.id === selected);
+  const failed = job && job.state === 'failed' && selected === null ? job.error?.message : null;
+
   return (
-    <Page
-      id="train"
-      title="Train"
-      lead="Teach a network to tell good selfies from bad ones: a pretrained backbone with a small head on top."
-    >
+    <Page id="train" title="Train" lead="Teach a network to tell good selfies from bad ones: a pretrained backbone with a small head on top.">
       <BackendCapabilityNote backend={backend} />
-      {labelSets === 0 ? (
+      {noSets ? (
         <EmptyState title="Training needs a label set" icon="◇">
-          <p>This project has {plural(labelSets, 'label set')}. Create one from your posts on the Labels page.</p>
+          <p>This project has {plural(project.counts.labelSets, 'label set')}. Create one from your posts on the Labels page.</p>
           <Checklist
             items={[
               { done: project.counts.posts > 0, label: 'Posts imported', detail: plural(project.counts.posts, 'post') },
-              { done: labelSets > 0, label: 'A label set', detail: plural(labelSets, 'label set') },
+              { done: false, label: 'A label set', detail: plural(0, 'label set') },
             ]}
           />
           <button type="button" className="button button--primary" onClick={() => navigate('labels')}>
@@ -28,12 +34,23 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
           </button>
         </EmptyState>
       ) : (
-        <EmptyState title={runs === 0 ? 'No training runs yet' : `${plural(runs, 'training run')}`} icon="◇">
-          <p>
-            {plural(labelSets, 'label set')} ready. Starting runs and watching their loss curves from this window
-            arrives with the training feature.
-          </p>
-        </EmptyState>
+        <div className="train-layout">
+          <div className="train-top">
+            {labelSets ? <TrainForm labelSets={labelSets} capabilities={training.capabilities} busy={training.running} onStart={(params) => void training.start(params)} /> : <p className="muted">Loading label sets…</p>}
+            {curves ? (
+              <TrainingCurves curves={curves} title={selectedRun ? `Run ${selectedRun.name}` : 'Current run'} />
+            ) : (
+              <section className="card train-curves">
+                <h2 className="card__title">Curves</h2>
+                <p className="muted">Start a run, or select one in the table, to see its loss and accuracy per epoch.</p>
+              </section>
+            )}
+          </div>
+          {failed ? <p className="card train-error">Training failed: {failed}</p> : null}
+          {runs ? <RunsTable runs={runs} selected={selected} onSelect={training.select} onRemove={(id) => void training.remove(id)} /> : null}
+          {selected && evaluation ? <EvaluationPanel key={selected} evaluation={evaluation} /> : null}
+          {selected && !evaluation && selectedRun?.status === 'completed' ? <p className="muted">Loading the evaluation…</p> : null}
+        </div>
       )}
     </Page>
   );

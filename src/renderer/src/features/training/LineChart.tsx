@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react';
+import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
+
+export type XY = { x: number; y: number };
+
+/** A chart.js line chart of x/y datasets, updated in place; extra attributes go on the canvas (test ids, counts). */
+export function LineChart(props: {
+  datasets: Array<ChartDataset<'line', XY[]>>;
+  x: { title: string; min?: number; max?: number };
+  y: { title: string; min?: number; max?: number };
+  label: string;
+  canvas?: Record<string, string | number>;
+  square?: boolean;
+}) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<Chart<'line', XY[]> | null>(null);
+
+  useEffect(() => {
+    const chart = new Chart<'line', XY[]>(canvasRef.current!, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        interaction: { mode: 'nearest', intersect: false },
+        plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } } },
+      },
+    });
+    chartRef.current = chart;
+    return () => {
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, []);
+
+  const { datasets, x, y } = props;
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.data.datasets = datasets;
+    chart.options.scales = {
+      x: { type: 'linear', min: x.min, max: x.max, title: { display: true, text: x.title } },
+      y: { type: 'linear', min: y.min, max: y.max, title: { display: true, text: y.title } },
+    };
+    chart.update('none');
+  }, [datasets, x.min, x.max, x.title, y.min, y.max, y.title]);
+
+  return (
+    <div className={props.square ? 'train-plot train-plot--square' : 'train-plot'}>
+      <canvas ref={canvasRef} role="img" aria-label={props.label} {...props.canvas} />
+    </div>
+  );
+}

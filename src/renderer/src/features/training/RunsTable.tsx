@@ -1,0 +1,87 @@
+import type { RunSummary } from '../../../../shared/training/training-types';
+import { studyReference } from '../../../../shared/training/training-types';
+import { percent } from './colours';
+
+/** Every run with its headline figures, and the study's published figures beside them. */
+export function RunsTable(props: { runs: RunSummary[]; selected: string | null; onSelect(id: string): void; onRemove(id: string): void }) {
+  return (
+    <section className="card train-runs" aria-label="Runs">
+      <h2 className="card__title">Runs</h2>
+      <div className="train-runs__body">
+        {props.runs.length === 0 ? (
+          <p className="muted">No runs yet: start one above.</p>
+        ) : (
+          <table className="train-table" data-testid="runs-table">
+            <thead>
+              <tr>
+                <th>Label set</th>
+                <th>Backbone</th>
+                <th>Mode</th>
+                <th>Backend</th>
+                <th>Status</th>
+                <th>Val peak</th>
+                <th>Val final</th>
+                <th>AUC</th>
+                <th>Date</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {props.runs.map((run) => (
+                <tr
+                  key={run.id}
+                  data-testid="run-row"
+                  data-run-id={run.id}
+                  className={run.id === props.selected ? 'train-table__row train-table__row--selected' : 'train-table__row'}
+                  onClick={() => props.onSelect(run.id)}
+                  aria-selected={run.id === props.selected}
+                >
+                  <td>
+                    {run.labelSet.name} v{run.labelSet.version}
+                    {run.params.shuffleLabels ? <span className="pill pill--small">shuffled</span> : null}
+                  </td>
+                  <td>{run.backbone}</td>
+                  <td>{run.mode}</td>
+                  <td>{run.backend.name}</td>
+                  <td>{run.status}</td>
+                  <td>{percent(run.valPeak)}</td>
+                  <td>{percent(run.valFinal)}</td>
+                  <td>{run.auc === null ? '–' : run.auc.toFixed(3)}</td>
+                  <td>{new Date(run.createdAt).toLocaleString()}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      disabled={run.status === 'running'}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        if (window.confirm(`Delete run ${run.name}?`)) props.onRemove(run.id);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <aside className="train-reference" aria-label="Published figures">
+          <h3>The study's figures</h3>
+          <dl>
+            <dt>{studyReference.configA.label}</dt>
+            <dd>
+              peak {percent(studyReference.configA.valPeak)}, final {percent(studyReference.configA.valFinal)}
+            </dd>
+            <dt>{studyReference.configD.label}</dt>
+            <dd>
+              peak {percent(studyReference.configD.valPeak)}, final {percent(studyReference.configD.valFinal)}
+            </dd>
+            <dt>{studyReference.karpathy.label}</dt>
+            <dd>{percent(studyReference.karpathy.accuracy, 0)}</dd>
+          </dl>
+        </aside>
+      </div>
+    </section>
+  );
+}

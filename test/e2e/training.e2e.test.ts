@@ -1,13 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../src/shared/api/client';
-import { launchChromium } from '../support/browser';
-import { httpTransport } from '../support/http-transport';
-import { startServe, type ServeProcess } from '../support/serve-process';
+import type { Api } from '../../src/shared/api/client';
 import { waitForDemoStages } from '../support/demo-jobs';
-import { tempDir } from '../support/temp';
+import { startDemoSession, type DemoSession } from '../support/demo-session';
+import type { ServeProcess } from '../support/serve-process';
 
 /**
  * A researcher trains a head on the demo's label set from the Train page, watches the curves grow epoch by epoch,
@@ -17,36 +14,21 @@ const shots = resolve(import.meta.dirname, '../../test-results/e2e');
 const epochs = 8;
 
 describe('the Train page on the demo project', () => {
-  let browser: Browser;
+  let session: DemoSession;
   let serve: ServeProcess;
   let page: Page;
   let api: Api;
-  let closeApi: () => void;
-  let cleanup: () => Promise<void>;
 
   const drawn = async () => Number((await page.getByTestId('train-curve-accuracy').getAttribute('data-epochs')) ?? Number.NaN);
-  const setTray = async (open: boolean) => {
-    const toggle = page.getByTestId('job-tray-toggle');
-    if ((await toggle.getAttribute('aria-pressed')) !== String(open)) await toggle.click();
-  };
+  const setTray = (open: boolean) => session.setTray(open);
 
   beforeAll(async () => {
-    await mkdir(shots, { recursive: true });
-    let dir: string;
-    ({ dir, cleanup } = await tempDir('selfie-lab-training-e2e-'));
-    serve = await startServe([], { SELFIE_LAB_CONFIG_DIR: join(dir, 'config'), SELFIE_LAB_DEMO_DIR: join(dir, 'demo') });
-    const transport = httpTransport(serve.origin, serve.token);
-    api = createApi(transport);
-    closeApi = () => transport.close();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    session = await startDemoSession({ prefix: 'selfie-lab-training-e2e-', shots, viewport: { width: 1440, height: 1200 } });
+    ({ serve, page, api } = session);
   });
 
   afterAll(async () => {
-    closeApi?.();
-    await browser?.close();
-    await serve?.stop();
-    await cleanup?.();
+    await session?.close();
   });
 
   it('starts a run from the page and draws its curves epoch by epoch', async () => {

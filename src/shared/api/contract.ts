@@ -17,6 +17,7 @@ import { carouselRules } from '../faces/face-rule';
 import type { FaceImageView, FacePostDecision, FacesSummary } from '../faces/face-summary';
 import { faceOverrides } from '../faces/face-types';
 import type { EpochMetrics, RunEvaluation, RunPredictions, RunRecord, RunSummary, TrainCapabilities } from '../training/training-types';
+import type { RunSlices } from '../training/slices';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -151,6 +152,8 @@ export const methods = {
   'runs.evaluation': method<RunEvaluation>()(
     z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional(), bins: z.number().int().min(2).max(50).optional() }),
   ),
+  /** Accuracy (with n and a 95% interval) on the run's val and test posts, sliced by face size, brightness, greyscale, hashtags. */
+  'runs.slices': method<RunSlices>()(z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional() })),
   /** Deletes a run's folder (not while it trains). */
   'runs.remove': method<null>()(z.strictObject({ id: runId })),
 

@@ -36,6 +36,7 @@ export const methodNameList = [
   'runs.get',
   'runs.predictions',
   'runs.evaluation',
+  'runs.slices',
   'runs.remove',
   'dialog.pickFolder',
   'dialog.pickFile',

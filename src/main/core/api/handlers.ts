@@ -8,6 +8,7 @@ import { faceColumns, faceImageView, faceImageViewById, facesSummary, setFaceOve
 import { trainCapabilities } from '../training/capabilities';
 import { RunsRepository } from '../training/runs-repository';
 import { getRun, listRuns, removeRun, runEvaluation } from '../training/runs-service';
+import { runSlicesOf } from '../training/run-slices';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -101,6 +102,7 @@ export function createHandlers(workbench: Workbench): Handlers {
     'runs.get': async ({ id }) => getRun(workbench.requireProject().dir, id, workbench.requireJobs().list()),
     'runs.predictions': async ({ id }) => new RunsRepository(workbench.requireProject().dir).predictions(id),
     'runs.evaluation': async ({ id, threshold, bins }) => runEvaluation(workbench.requireProject().dir, id, { ...(threshold === undefined ? {} : { threshold }), ...(bins === undefined ? {} : { bins }) }),
+    'runs.slices': async ({ id, threshold }) => runSlicesOf(workbench.requireProject(), id, threshold),
     'runs.remove': async ({ id }) => {
       await removeRun(workbench.requireProject().dir, id, workbench.requireJobs().list());
       await workbench.announceProjectChange();

@@ -6,6 +6,7 @@ import { plural } from '../../components/plural';
 import { BackendCapabilityNote } from './BackendCapabilityNote';
 import { EvaluationPanel } from './EvaluationPanel';
 import { RunsTable } from './RunsTable';
+import { SlicesPanel } from './SlicesPanel';
 import { TrainForm } from './TrainForm';
 import { TrainingCurves } from './TrainingCurves';
 import { useTraining } from './use-training';
@@ -49,6 +50,7 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
           {failed ? <p className="card train-error">Training failed: {failed}</p> : null}
           {runs ? <RunsTable runs={runs} selected={selected} onSelect={training.select} onRemove={(id) => void training.remove(id)} /> : null}
           {selected && evaluation ? <EvaluationPanel key={selected} evaluation={evaluation} /> : null}
+          {selected && selectedRun?.status === 'completed' ? <SlicesPanel runId={selected} /> : null}
           {selected && !evaluation && selectedRun?.status === 'completed' ? <p className="muted">Loading the evaluation…</p> : null}
         </div>
       )}

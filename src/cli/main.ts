@@ -14,9 +14,10 @@ import { labelCommand } from './commands/label.command';
 import { trainCommand } from './commands/train.command';
 import { evaluateCommand } from './commands/evaluate.command';
 import { predictCommand } from './commands/predict.command';
+import { ratingsCommand } from './commands/ratings.command';
 
 /** Every command; later features add theirs here (and document them in README.md). */
-export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, facesCommand, labelCommand, trainCommand, evaluateCommand, predictCommand, exportCommand, simulateCommand, demoCommand, benchCommand] as unknown as AnyCommand[];
+export const commands: AnyCommand[] = [initCommand, infoCommand, serveCommand, importCommand, facesCommand, labelCommand, trainCommand, evaluateCommand, predictCommand, ratingsCommand, exportCommand, simulateCommand, demoCommand, benchCommand] as unknown as AnyCommand[];
 
 export function mainHelp(): string {
   const rows = commands.map((command) => `  ${command.name.padEnd(10)} ${command.summary.split('. ')[0]}`);

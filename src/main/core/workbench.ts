@@ -14,6 +14,7 @@ import { defaultDemoDir } from './demo/demo-pipeline';
 import { LabelService } from './labeling/label-service';
 import { facePassOf } from './labeling/face-pass';
 import { RecentProjects } from './projects/recent-projects';
+import { RatingService } from './rating/rating-service';
 import { appVersion } from './version';
 
 /** Platform seams a shell may provide (the Electron shell gives native dialogs; others answer UNSUPPORTED). */
@@ -42,6 +43,8 @@ export class Workbench {
   readonly ml: MlHost;
   private session: ProjectSession | null = null;
   private runner: JobRunner | null = null;
+  /** Ratings of the open project: one service per project session, so each rater's writes stay queued in order. */
+  private ratings: { session: ProjectSession; service: Promise<RatingService> } | null = null;
   private readonly handlers = createHandlers(this);
   private readonly ownsMlHost: boolean;
 
@@ -97,6 +100,20 @@ export class Workbench {
     return new LabelService(session, () => facePassOf(session));
   }
 
+  /** Rating sessions, raters and the three-way comparison for the open project. */
+  requireRatings(): Promise<RatingService> {
+    const session = this.requireProject();
+    if (this.ratings?.session !== session) {
+      const service = RatingService.open(session, () => this.requireLabels());
+      // A damaged sessions file must not stick: the next call tries again (after the user fixed it).
+      service.catch(() => {
+        if (this.ratings?.service === service) this.ratings = null;
+      });
+      this.ratings = { session, service };
+    }
+    return this.ratings.service;
+  }
+
   async createProject(dir: string, name?: string): Promise<ProjectSummary> {
     const session = await ProjectSession.create(dir, name, { writable: true, shell: this.options.shell });
     return this.adopt(session);
@@ -126,6 +143,7 @@ export class Workbench {
     await this.runner?.close();
     this.runner = null;
     this.session = null;
+    this.ratings = null;
     await session.close();
     this.events.emit('project.changed', null);
   }

@@ -16,6 +16,17 @@ import type { FaceColumnsPayload } from '../faces/face-columns';
 import { carouselRules } from '../faces/face-rule';
 import type { FaceImageView, FacePostDecision, FacesSummary } from '../faces/face-summary';
 import { faceOverrides } from '../faces/face-types';
+import {
+  createSessionInput,
+  pairWinners,
+  raterName,
+  ratingValues,
+  type CompareTable,
+  type PairRanking,
+  type RaterSummary,
+  type RatingSessionSummary,
+  type RatingStep,
+} from '../rating/rating-types';
 import type { EpochMetrics, RunEvaluation, RunPredictions, RunRecord, RunSummary, TrainCapabilities } from '../training/training-types';
 import type { RunSlices } from '../training/slices';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
@@ -38,6 +49,8 @@ const jobId = z.string().regex(/^[a-z0-9-]{6,64}$/, 'not a job id');
 const postId = z.string().min(1).max(500);
 const imageIndex = z.number().int().min(0).max(10_000);
 const runId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'not a run id');
+const sessionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a rating session id');
+const raterId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'not a rater id');
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'memory';
 
@@ -156,6 +169,34 @@ export const methods = {
   'runs.slices': method<RunSlices>()(z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional() })),
   /** Deletes a run's folder (not while it trains). */
   'runs.remove': method<null>()(z.strictObject({ id: runId })),
+
+  /** Named rater profiles of the project, with how many ratings each has given. */
+  'raters.list': method<RaterSummary[]>()(noInput),
+  'raters.create': method<RaterSummary>()(z.strictObject({ name: raterName })),
+  /** Rating sessions with each rater's progress, newest first. */
+  'ratings.sessions': method<RatingSessionSummary[]>()(noInput),
+  /** Draws a seeded, balanced good/bad sample (or pairs) from a label set's split; several raters can rate it. */
+  'ratings.createSession': method<RatingSessionSummary>()(createSessionInput),
+  /** Where a rater is in a session (resume point) and what to show now. */
+  'ratings.next': method<RatingStep>()(z.strictObject({ session: sessionId, rater: raterId })),
+  /** One image, large (≤ maxSize px on its longer side), as a data: URL; nothing else about the post (blind). */
+  'ratings.image': method<string>()(z.strictObject({ postId, maxSize: z.number().int().min(64).max(2048).optional() })),
+  /** Saves one rating of the session's current image the moment it is given, and answers the next step. */
+  'ratings.rate': method<RatingStep>()(
+    z.strictObject({ session: sessionId, rater: raterId, postId, rating: z.enum(ratingValues), ms: z.number().min(0).max(86_400_000).optional() }),
+  ),
+  /** Pairwise sessions: which of the two is the better selfie (or skip). */
+  'ratings.judge': method<RatingStep>()(
+    z.strictObject({ session: sessionId, rater: raterId, left: postId, right: postId, winner: z.enum(pairWinners), ms: z.number().min(0).max(86_400_000).optional() }),
+  ),
+  /** Removes the rater's last answer in the session; the step shows that item again. */
+  'ratings.undo': method<RatingStep>()(z.strictObject({ session: sessionId, rater: raterId })),
+  /** Every rated post beside its Instagram label and the model's prediction, with the agreement statistics. */
+  'ratings.compare': method<CompareTable>()(
+    z.strictObject({ labelSet: z.string().trim().min(1).max(300).optional(), run: runId.optional() }).optional(),
+  ),
+  /** A pairwise session's Bradley–Terry ranking from all raters' judgments. */
+  'ratings.ranking': method<PairRanking>()(z.strictObject({ session: sessionId })),
 
   /** Electron only: a native folder picker. Browser mode answers UNSUPPORTED. */
   'dialog.pickFolder': method<string | null>()(

@@ -109,6 +109,22 @@ export function createHandlers(workbench: Workbench): Handlers {
       return null;
     },
 
+    'raters.list': async () => (await workbench.requireRatings()).listRaters(),
+    'raters.create': async ({ name }) => {
+      const rater = await (await workbench.requireRatings()).createRater(name);
+      await workbench.announceProjectChange();
+      return rater;
+    },
+    'ratings.sessions': async () => (await workbench.requireRatings()).listSessions(),
+    'ratings.createSession': async (input) => (await workbench.requireRatings()).createSession(input),
+    'ratings.next': async ({ session, rater }) => (await workbench.requireRatings()).next(session, rater),
+    'ratings.image': async ({ postId, maxSize }) => (await workbench.requireRatings()).image(postId, maxSize),
+    'ratings.rate': async ({ session, rater, postId, rating, ms }) => (await workbench.requireRatings()).rate(session, rater, postId, rating, ms),
+    'ratings.judge': async ({ session, rater, left, right, winner, ms }) => (await workbench.requireRatings()).judge(session, rater, left, right, winner, ms),
+    'ratings.undo': async ({ session, rater }) => (await workbench.requireRatings()).undo(session, rater),
+    'ratings.compare': async (input) => (await workbench.requireRatings()).compare(input ?? {}),
+    'ratings.ranking': async ({ session }) => (await workbench.requireRatings()).ranking(session),
+
     'dialog.pickFolder': async (input) => {
       const pick = workbench.options.services?.pickFolder;
       if (!pick) {

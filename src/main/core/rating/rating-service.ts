@@ -1,0 +1,333 @@
+import { agreementReport, bradleyTerry } from '../../../shared/rating/agreement-statistics';
+import {
+  humanReference,
+  type CompareTable,
+  type CreateSessionInput,
+  type PairJudgment,
+  type PairRanking,
+  type PairWinner,
+  type RaterFile,
+  type RaterSummary,
+  type RatingEntry,
+  type RatingSession,
+  type RatingSessionSummary,
+  type RatingStep,
+  type RatingValue,
+  type SingleRating,
+} from '../../../shared/rating/rating-types';
+import type { LabelSetItems, LabelSetSummary } from '../../../shared/labeling/label-set';
+import type { RunPredictions, RunRecord } from '../../../shared/training/training-types';
+import { AppFailure } from '../../../shared/result';
+import { describeImageError, makeThumbnail } from '../images/image-probe';
+import type { LabelService } from '../labeling/label-service';
+import type { ProjectSession } from '../projects/project-session';
+import { labeledSnapshot } from '../../../shared/posts/snapshots';
+import { RunsRepository } from '../training/runs-repository';
+import { RatersRepository } from './raters-repository';
+import { drawSession, RatingSessions } from './rating-sessions';
+
+const ratingNumber: Record<RatingValue, number> = { good: 1, bad: -1, skip: 0 };
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+function entriesOf(file: RaterFile, session: string): RatingEntry[] {
+  return file.ratings.filter((entry) => entry.session === session);
+}
+
+/** Which of the session's items this rater answered (the latest answer per item). */
+function answersOf(file: RaterFile, session: RatingSession): Map<string, RatingEntry> {
+  const answers = new Map<string, RatingEntry>();
+  for (const entry of entriesOf(file, session.id)) {
+    answers.set(entry.kind === 'single' ? entry.postId : pairKey(entry.left, entry.right), entry);
+  }
+  return answers;
+}
+
+function isSkip(entry: RatingEntry): boolean {
+  return entry.kind === 'single' ? entry.rating === 'skip' : entry.winner === 'skip';
+}
+
+function sessionKeys(session: RatingSession): string[] {
+  return session.mode === 'single' ? session.items : session.pairs.map(([a, b]) => pairKey(a, b));
+}
+
+/**
+ * Rating sessions, raters' answers and the three-way comparison, for one open project. Kept for the life of the
+ * project session, so each rater's file is read once and its writes are queued.
+ */
+export class RatingService {
+  private constructor(
+    private readonly project: ProjectSession,
+    private readonly labels: () => LabelService,
+    readonly raters: RatersRepository,
+    readonly sessions: RatingSessions,
+  ) {}
+
+  static async open(project: ProjectSession, labels: () => LabelService): Promise<RatingService> {
+    return new RatingService(project, labels, new RatersRepository(project.dir, project.writable), await RatingSessions.open(project.dir));
+  }
+
+  listRaters(): Promise<RaterSummary[]> {
+    return this.raters.list();
+  }
+
+  createRater(name: string): Promise<RaterSummary> {
+    return this.raters.create(name);
+  }
+
+  async listSessions(): Promise<RatingSessionSummary[]> {
+    const files = await this.raters.all();
+    return this.sessions.list().map((session) => this.summaryOf(session, files));
+  }
+
+  private summaryOf(session: RatingSession, files: readonly RaterFile[]): RatingSessionSummary {
+    const { items: _items, pairs: _pairs, ...rest } = session;
+    const keys = new Set(sessionKeys(session));
+    const progress = files
+      .map((file) => {
+        const answers = [...answersOf(file, session).entries()].filter(([key]) => keys.has(key));
+        return {
+          rater: file.rater.id,
+          raterName: file.rater.name,
+          done: answers.length,
+          skipped: answers.filter(([, entry]) => isSkip(entry)).length,
+          total: keys.size,
+        };
+      })
+      .filter((p) => p.done > 0);
+    return { ...rest, total: keys.size, progress };
+  }
+
+  async createSession(input: CreateSessionInput): Promise<RatingSessionSummary> {
+    if (!this.project.writable) throw new AppFailure('PROJECT_LOCKED', `${this.project.dir} is open read-only.`);
+    const labels = this.labels();
+    const summary = labels.sets.find(input.labelSet);
+    const items = await labels.sets.items(summary.id);
+    const session = drawSession(input, summary, items, this.sessions.list());
+    await this.sessions.add(session);
+    return this.summaryOf(session, await this.raters.all());
+  }
+
+  async next(sessionId: string, raterId: string): Promise<RatingStep> {
+    const session = this.sessions.get(sessionId);
+    const file = await this.raters.get(raterId);
+    return this.stepOf(session, file);
+  }
+
+  private async stepOf(session: RatingSession, file: RaterFile): Promise<RatingStep> {
+    const answers = answersOf(file, session);
+    const keys = sessionKeys(session);
+    const index = keys.findIndex((key) => !answers.has(key));
+    const position = index === -1 ? keys.length : index;
+    let current: RatingStep['current'] = null;
+    if (index !== -1) {
+      current = session.mode === 'single' ? { kind: 'single', postId: session.items[index]! } : { kind: 'pair', left: session.pairs[index]![0], right: session.pairs[index]![1] };
+    }
+    const done = keys.filter((key) => answers.has(key));
+    const lastEntry = entriesOf(file, session.id).at(-1) ?? null;
+    const last =
+      lastEntry === null
+        ? null
+        : lastEntry.kind === 'single'
+          ? { postId: lastEntry.postId, answer: lastEntry.rating }
+          : { postId: lastEntry.winner === 'right' ? lastEntry.right : lastEntry.left, answer: `pair: ${lastEntry.winner}` };
+    return {
+      session: this.summaryOf(session, await this.raters.all()),
+      rater: { id: file.rater.id, name: file.rater.name },
+      index: position,
+      total: keys.length,
+      done: done.length,
+      skipped: done.filter((key) => isSkip(answers.get(key)!)).length,
+      current,
+      last,
+      reveal: !session.blind && current?.kind === 'single' ? await this.revealOf(session, current.postId) : null,
+    };
+  }
+
+  /** Non-blind sessions only: what Instagram said about the image. */
+  private async revealOf(session: RatingSession, postId: string): Promise<RatingStep['reveal']> {
+    const table = this.project.postTable;
+    const row = table.rowOf(postId);
+    const items = await this.labels().sets.items(session.labelSet.id).catch(() => null);
+    const at = items ? items.postId.indexOf(postId) : -1;
+    const label = at >= 0 ? items!.label[at]! : 0;
+    if (row === undefined) return { likes: null, followers: null, label };
+    const post = table.post(row);
+    const snapshot = labeledSnapshot(post.postedAt, post.snapshots, this.project.project.data.settings.likesSnapshotMinDays);
+    return { likes: snapshot?.likes ?? null, followers: post.followers, label };
+  }
+
+  async rate(sessionId: string, raterId: string, postId: string, rating: RatingValue, ms: number | undefined): Promise<RatingStep> {
+    const session = this.sessions.get(sessionId);
+    if (session.mode !== 'single') throw new AppFailure('INVALID_INPUT', `Session "${session.name}" is pairwise: judge pairs (ratings.judge) instead.`);
+    if (!session.items.includes(postId)) throw new AppFailure('INVALID_INPUT', `Post ${postId} is not in rating session "${session.name}".`, { postId });
+    const entry: SingleRating = {
+      kind: 'single',
+      postId,
+      rating,
+      ratedAt: new Date().toISOString(),
+      session: session.id,
+      ms: session.recordTime && ms !== undefined ? Math.round(ms) : null,
+    };
+    await this.raters.change(raterId, (entries) => {
+      // Answering an item again (a double key press, or after going back) replaces the earlier answer.
+      const at = entries.findIndex((e) => e.session === session.id && e.kind === 'single' && e.postId === postId);
+      if (at !== -1) entries.splice(at, 1);
+      entries.push(entry);
+    });
+    return this.stepOf(session, await this.raters.get(raterId));
+  }
+
+  async judge(sessionId: string, raterId: string, left: string, right: string, winner: PairWinner, ms: number | undefined): Promise<RatingStep> {
+    const session = this.sessions.get(sessionId);
+    if (session.mode !== 'pairwise') throw new AppFailure('INVALID_INPUT', `Session "${session.name}" rates single images (ratings.rate), not pairs.`);
+    const key = pairKey(left, right);
+    if (!session.pairs.some(([a, b]) => pairKey(a, b) === key)) throw new AppFailure('INVALID_INPUT', `The pair ${left} / ${right} is not in session "${session.name}".`);
+    const entry: PairJudgment = {
+      kind: 'pair',
+      left,
+      right,
+      winner,
+      ratedAt: new Date().toISOString(),
+      session: session.id,
+      ms: session.recordTime && ms !== undefined ? Math.round(ms) : null,
+    };
+    await this.raters.change(raterId, (entries) => {
+      const at = entries.findIndex((e) => e.session === session.id && e.kind === 'pair' && pairKey(e.left, e.right) === key);
+      if (at !== -1) entries.splice(at, 1);
+      entries.push(entry);
+    });
+    return this.stepOf(session, await this.raters.get(raterId));
+  }
+
+  async undo(sessionId: string, raterId: string): Promise<RatingStep> {
+    const session = this.sessions.get(sessionId);
+    await this.raters.change(raterId, (entries) => {
+      for (let i = entries.length - 1; i >= 0; i--) {
+        if (entries[i]!.session === session.id) {
+          entries.splice(i, 1);
+          return;
+        }
+      }
+      throw new AppFailure('INVALID_INPUT', 'Nothing to undo in this session yet.');
+    });
+    return this.stepOf(session, await this.raters.get(raterId));
+  }
+
+  /** The post's first image, at most `maxSize` px on its longer side, as a data: URL. */
+  async image(postId: string, maxSize = 720): Promise<string> {
+    const table = this.project.postTable;
+    const row = table.rowOf(postId);
+    if (row === undefined) throw new AppFailure('INVALID_INPUT', `No post ${postId} in this project.`, { postId });
+    const tuple = table.file.columns.images[row]?.[0];
+    if (!tuple || !tuple[0]) throw new AppFailure('IO_ERROR', `Post ${postId} has no image file.`, { postId });
+    try {
+      const bytes = await makeThumbnail(tuple[0], maxSize);
+      return `data:image/webp;base64,${bytes.toString('base64')}`;
+    } catch (error) {
+      throw new AppFailure('IO_ERROR', `Cannot read the image of post ${postId} (${tuple[0]}): ${describeImageError(error)}.`, { postId, file: tuple[0] });
+    }
+  }
+
+  private async chooseLabelSet(requested: string | undefined): Promise<LabelSetSummary | null> {
+    const sets = this.labels().sets;
+    if (requested) return sets.find(requested);
+    const newestSession = this.sessions.list()[0];
+    if (newestSession) {
+      const match = sets.list().find((s) => s.id === newestSession.labelSet.id);
+      if (match) return match;
+    }
+    return sets.list()[0] ?? null;
+  }
+
+  private async chooseRun(requested: string | undefined, labelSet: LabelSetSummary | null): Promise<RunRecord | null> {
+    const runs = new RunsRepository(this.project.dir);
+    if (requested) return runs.get(requested);
+    const completed = (await runs.list()).filter((run) => run.status === 'completed');
+    return completed.find((run) => run.labelSet.id === labelSet?.id) ?? completed[0] ?? null;
+  }
+
+  /** Every post some rater rated, beside its label and the model's prediction, and the agreement statistics. */
+  async compare(options: { labelSet?: string; run?: string } = {}): Promise<CompareTable> {
+    const labelSet = await this.chooseLabelSet(options.labelSet);
+    const run = await this.chooseRun(options.run, labelSet);
+    const files = await this.raters.all();
+
+    // The latest single rating per (rater, post), whatever session it came from.
+    const latest = files.map((file) => {
+      const byPost = new Map<string, SingleRating>();
+      for (const entry of file.ratings) {
+        if (entry.kind !== 'single') continue;
+        const previous = byPost.get(entry.postId);
+        if (!previous || previous.ratedAt <= entry.ratedAt) byPost.set(entry.postId, entry);
+      }
+      return { file, byPost };
+    });
+    const postIds = [...new Set(latest.flatMap(({ byPost }) => [...byPost.keys()]))].sort();
+
+    const items: LabelSetItems | null = labelSet ? await this.labels().sets.items(labelSet.id) : null;
+    const itemAt = new Map<string, number>();
+    items?.postId.forEach((id, i) => itemAt.set(id, i));
+    const predictions: RunPredictions | null = run ? await new RunsRepository(this.project.dir).predictions(run.id).catch(() => null) : null;
+    const predictionAt = new Map<string, number>();
+    predictions?.postId.forEach((id, i) => predictionAt.set(id, i));
+
+    const split = postIds.map((id) => (itemAt.has(id) ? items!.split[itemAt.get(id)!]! : -1));
+    const label = postIds.map((id) => (itemAt.has(id) ? items!.label[itemAt.get(id)!]! : 0));
+    const score = postIds.map((id) => (itemAt.has(id) ? (items!.score[itemAt.get(id)!] ?? null) : null));
+    const pGood = postIds.map((id) => (predictionAt.has(id) ? predictions!.pGood[predictionAt.get(id)!]! : null));
+    const predicted = postIds.map((id) => (predictionAt.has(id) ? predictions!.predicted[predictionAt.get(id)!]! : 0));
+    const raters = latest
+      .filter(({ byPost }) => byPost.size > 0)
+      .map(({ file, byPost }) => ({
+        rater: file.rater.id,
+        name: file.rater.name,
+        ratings: postIds.map((id) => {
+          const entry = byPost.get(id);
+          return entry ? ratingNumber[entry.rating] : 0;
+        }),
+      }));
+    const report = agreementReport({
+      postIds,
+      label,
+      model: run && predictions ? { runId: run.id, predicted } : null,
+      raters: raters.map(({ rater, ratings }) => ({ rater, ratings })),
+    });
+    return {
+      labelSet: labelSet ? { id: labelSet.id, name: labelSet.name, version: labelSet.version } : null,
+      run: run ? { id: run.id, name: run.name, valPeak: run.valPeak, valFinal: run.valFinal } : null,
+      postId: postIds,
+      split,
+      label,
+      score,
+      pGood,
+      predicted,
+      raters,
+      report,
+      reference: humanReference,
+    };
+  }
+
+  /** Bradley–Terry strengths from every rater's judgments in a pairwise session (skips left out). */
+  async ranking(sessionId: string): Promise<PairRanking> {
+    const session = this.sessions.get(sessionId);
+    if (session.mode !== 'pairwise') throw new AppFailure('INVALID_INPUT', `Session "${session.name}" is not pairwise; it has no ranking.`);
+    const judgments: Array<{ winner: string; loser: string }> = [];
+    for (const file of await this.raters.all()) {
+      for (const entry of entriesOf(file, session.id)) {
+        if (entry.kind !== 'pair' || entry.winner === 'skip') continue;
+        judgments.push(entry.winner === 'left' ? { winner: entry.left, loser: entry.right } : { winner: entry.right, loser: entry.left });
+      }
+    }
+    const itemIds = [...new Set(session.pairs.flat())].sort();
+    const ranking = bradleyTerry(itemIds, judgments);
+    const items = await this.labels()
+      .sets.items(session.labelSet.id)
+      .catch(() => null);
+    const labelOf = new Map<string, number>();
+    items?.postId.forEach((id: string, i: number) => labelOf.set(id, items.label[i]!));
+    return { session: session.id, ranking, label: ranking.items.map((id) => labelOf.get(id) ?? 0), judgments: judgments.length };
+  }
+}

@@ -87,6 +87,18 @@ describe('label sets on a simulated population', () => {
     expect(existsSync(join(dir, 'project', 'labelsets', 'study-10-v1.json'))).toBe(true);
   });
 
+  it('re-saving the same rule on the same posts with reuseIdentical returns the newest version instead of a copy', async () => {
+    const labels = workbench.requireLabels();
+    const rule = { strategy: 'residual' as const, faces: 'ignore' as const, top: 0.2, bottom: 0.2 };
+    const count = labels.sets.list().length;
+    expect(await labels.save('study 10%', rule, { reuseIdentical: true })).toMatchObject({ id: 'study-10-v2' });
+    expect(labels.sets.list()).toHaveLength(count);
+    // Another seed splits differently: a real change makes a new version.
+    expect(await labels.save('study 10%', { ...rule, seed: 9 }, { reuseIdentical: true })).toMatchObject({ id: 'study-10-v3' });
+    // Without the option a save always versions.
+    expect(await labels.save('study 10%', { ...rule, seed: 9 })).toMatchObject({ id: 'study-10-v4' });
+  });
+
   it('labels from the CLI with --json and --out, and exports an ImageFolder tree', async () => {
     await workbench.dispose(); // release the project lock for the CLI
     const env = { ...process.env, SELFIE_LAB_CONFIG_DIR: join(dir, 'config') };

@@ -51,7 +51,7 @@ export const demoStages: DemoStage[] = [
   { name: 'import', kind: 'import', feature: 'Collection and import', params: (source) => ({ paths: [source.day0, source.day7] }) },
   { name: 'images', kind: 'images.analyze', feature: 'Collection and import', params: () => ({}) },
   { name: 'faces', kind: 'faces.detect', feature: 'Face filter', params: () => ({ detector: 'tiny' }) },
-  { name: 'label', kind: 'labels.create', feature: 'Labeling lab', params: () => ({ name: 'demo residual 10%', strategy: 'residual', top: 0.1, bottom: 0.1 }) },
+  { name: 'label', kind: 'labels.create', feature: 'Labeling lab', params: () => ({ name: 'demo residual 10%', strategy: 'residual', top: 0.1, bottom: 0.1, reuseIdentical: true }) },
   { name: 'train', kind: 'train', feature: 'Training and evaluation', params: () => ({ labelSet: 'demo residual 10%', backbone: 'mobilenet_v2', mode: 'head' }) },
   { name: 'evaluate', kind: 'evaluate', feature: 'Training and evaluation', params: () => ({}) },
 ];

@@ -1,5 +1,5 @@
 import { compareLabels, type RuleComparison } from '../../../shared/labeling/agreement';
-import { labelRuleParams, type LabelRuleInput, type LabelSetItems, type LabelSetSummary } from '../../../shared/labeling/label-set';
+import { labelRuleParams, type LabelRuleInput, type LabelRuleParams, type LabelSetItems, type LabelSetSummary } from '../../../shared/labeling/label-set';
 import type { LabelPopulationPayload } from '../../../shared/labeling/label-views';
 import { AppFailure } from '../../../shared/result';
 import type { ProjectSession } from '../projects/project-session';
@@ -43,8 +43,12 @@ export class LabelService {
     };
   }
 
-  /** Computes the labels for the current posts and saves them as a new version of `name`. */
-  async save(name: string, input: LabelRuleInput): Promise<LabelSetSummary> {
+  /**
+   * Computes the labels for the current posts and saves them as a new version of `name`. With `reuseIdentical`, a
+   * newest version made by the same rule that labels exactly the same posts the same way is returned instead of
+   * saving a copy (the demo's label stage, re-run, must not pile up identical versions).
+   */
+  async save(name: string, input: LabelRuleInput, options: { reuseIdentical?: boolean } = {}): Promise<LabelSetSummary> {
     const params = labelRuleParams.parse(input);
     if (params.val + params.test > 1) throw new AppFailure('INVALID_INPUT', `val (${params.val}) + test (${params.test}) is more than 1.`);
     const population = labelPopulation(this.project.postTable, params, this.minDays, this.facePass());
@@ -61,7 +65,20 @@ export class LabelService {
       );
     }
     const { items, summary } = computeLabelSet(population, params);
+    if (options.reuseIdentical) {
+      const same = await this.identicalNewest(name, params, items);
+      if (same) return same;
+    }
     return this.sets.save(name, { ...summary, minDays: this.minDays }, items);
+  }
+
+  private async identicalNewest(name: string, params: LabelRuleParams, items: LabelSetItems): Promise<LabelSetSummary | null> {
+    const newest = this.sets.list().find((set) => set.name === name.trim());
+    if (!newest || newest.minDays !== this.minDays || JSON.stringify(newest.params) !== JSON.stringify(params)) return null;
+    const saved = await this.sets.items(newest.id).catch(() => null);
+    if (!saved) return null;
+    const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+    return same(saved.postId, items.postId) && same(saved.label, items.label) && same(saved.split, items.split) ? newest : null;
   }
 
   async get(idOrName: string): Promise<{ summary: LabelSetSummary; items: LabelSetItems }> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bradleyTerry } from '../../../src/shared/rating/agreement-statistics';
+import { seededRandom } from '../../../src/shared/simulation/random';
 
 // Expected strengths: the same penalised log-likelihood maximised independently with scipy.optimize (trust-exact
 // with exact gradient and Hessian, then Newton-polished), not by MM. Regenerate:
@@ -15,18 +16,6 @@ const scipy: Record<string, number[]> = {
   '0.25': [3.942680921408577, 0.6093467375800187, 0.17824698292571597, 0.014294524319520352, -0.7614809507980256, -3.9830882154358065, 0],
   '4': [1.3300428045303003, 0.2510582173858677, 0.04107319603284934, 0.0005839107206164641, -0.2890411422267512, -1.3337169864428828, 0],
 };
-
-/** mulberry32: a small seeded generator, so the simulated judgments are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Bradley–Terry strengths from pairwise judgments', () => {
   it('matches scipy on the same penalised likelihood for several priors (1e-6)', () => {

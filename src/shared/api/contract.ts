@@ -29,6 +29,7 @@ import {
 } from '../rating/rating-types';
 import type { EpochMetrics, RunEvaluation, RunPredictions, RunRecord, RunSummary, TrainCapabilities } from '../training/training-types';
 import type { RunSlices } from '../training/slices';
+import type { SweepRecord } from '../training/sweep';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -167,6 +168,8 @@ export const methods = {
   ),
   /** Accuracy (with n and a 95% interval) on the run's val and test posts, sliced by face size, brightness, greyscale, hashtags. */
   'runs.slices': method<RunSlices>()(z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional() })),
+  /** Tail-width sweeps (train.sweep jobs), newest first: per width, the labeled-set size and validation peak/final accuracy. */
+  'runs.sweeps': method<SweepRecord[]>()(noInput),
   /** Deletes a run's folder (not while it trains). */
   'runs.remove': method<null>()(z.strictObject({ id: runId })),
 

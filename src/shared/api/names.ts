@@ -37,6 +37,7 @@ export const methodNameList = [
   'runs.predictions',
   'runs.evaluation',
   'runs.slices',
+  'runs.sweeps',
   'runs.remove',
   'raters.list',
   'raters.create',

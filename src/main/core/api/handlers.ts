@@ -9,6 +9,7 @@ import { trainCapabilities } from '../training/capabilities';
 import { RunsRepository } from '../training/runs-repository';
 import { getRun, listRuns, removeRun, runEvaluation } from '../training/runs-service';
 import { runSlicesOf } from '../training/run-slices';
+import { SweepsRepository } from '../training/sweeps-repository';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -103,6 +104,7 @@ export function createHandlers(workbench: Workbench): Handlers {
     'runs.predictions': async ({ id }) => new RunsRepository(workbench.requireProject().dir).predictions(id),
     'runs.evaluation': async ({ id, threshold, bins }) => runEvaluation(workbench.requireProject().dir, id, { ...(threshold === undefined ? {} : { threshold }), ...(bins === undefined ? {} : { bins }) }),
     'runs.slices': async ({ id, threshold }) => runSlicesOf(workbench.requireProject(), id, threshold),
+    'runs.sweeps': async () => new SweepsRepository(workbench.requireProject().dir).list(),
     'runs.remove': async ({ id }) => {
       await removeRun(workbench.requireProject().dir, id, workbench.requireJobs().list());
       await workbench.announceProjectChange();

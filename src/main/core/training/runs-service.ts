@@ -2,16 +2,19 @@
 import type { JobRecord } from '../../../shared/jobs/job-types';
 import { isActive } from '../../../shared/jobs/job-types';
 import { AppFailure } from '../../../shared/result';
+import type { SweepProgress } from '../../../shared/training/sweep';
 import type { EpochMetrics, RunEvaluation, RunRecord, RunSummary, TrainProgress } from '../../../shared/training/training-types';
 import { evaluateStoredRun } from './evaluate.job';
 import { RunsRepository } from './runs-repository';
 
-/** Run ids that an active train job is working on. */
+/** Run ids that an active train job (or tail-width sweep) is working on. */
 function activeRunIds(jobs: readonly JobRecord[]): Set<string> {
   const ids = new Set<string>();
   for (const job of jobs) {
-    const runId = (job.checkpoint as Partial<TrainProgress> | undefined)?.runId;
-    if (job.kind === 'train' && isActive(job) && typeof runId === 'string') ids.add(runId);
+    if (!isActive(job)) continue;
+    const runId =
+      job.kind === 'train' ? (job.checkpoint as Partial<TrainProgress> | undefined)?.runId : job.kind === 'train.sweep' ? (job.checkpoint as Partial<SweepProgress> | undefined)?.current?.runId : undefined;
+    if (typeof runId === 'string') ids.add(runId);
   }
   return ids;
 }

@@ -8,6 +8,7 @@ import { labelsCreateJob } from '../../labeling/labels-create.job';
 import { embeddingsJob } from '../../training/embeddings.job';
 import { trainJob } from '../../training/train.job';
 import { evaluateJob } from '../../training/evaluate.job';
+import { sweepJob } from '../../training/sweep.job';
 
 /** Every kind of job this version can run; later features register theirs here. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob, embeddingsJob, trainJob, evaluateJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob, embeddingsJob, trainJob, evaluateJob, sweepJob];

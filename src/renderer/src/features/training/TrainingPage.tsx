@@ -7,6 +7,7 @@ import { BackendCapabilityNote } from './BackendCapabilityNote';
 import { EvaluationPanel } from './EvaluationPanel';
 import { RunsTable } from './RunsTable';
 import { SlicesPanel } from './SlicesPanel';
+import { SweepPanel } from './SweepPanel';
 import { TrainForm } from './TrainForm';
 import { TrainingCurves } from './TrainingCurves';
 import { useTraining } from './use-training';
@@ -51,6 +52,7 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
           {runs ? <RunsTable runs={runs} selected={selected} onSelect={training.select} onRemove={(id) => void training.remove(id)} /> : null}
           {selected && evaluation ? <EvaluationPanel key={selected} evaluation={evaluation} /> : null}
           {selected && selectedRun?.status === 'completed' ? <SlicesPanel runId={selected} /> : null}
+          {labelSets ? <SweepPanel labelSets={labelSets} /> : null}
           {selected && !evaluation && selectedRun?.status === 'completed' ? <p className="muted">Loading the evaluation…</p> : null}
         </div>
       )}

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { plural } from '../../components/plural';
 import { BackendCapabilityNote } from './BackendCapabilityNote';
+import { ContinuumGrid } from './ContinuumGrid';
 import { EvaluationPanel } from './EvaluationPanel';
 import { RunsTable } from './RunsTable';
 import { SlicesPanel } from './SlicesPanel';
@@ -52,6 +53,7 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
           {runs ? <RunsTable runs={runs} selected={selected} onSelect={training.select} onRemove={(id) => void training.remove(id)} /> : null}
           {selected && evaluation ? <EvaluationPanel key={selected} evaluation={evaluation} /> : null}
           {selected && selectedRun?.status === 'completed' ? <SlicesPanel runId={selected} /> : null}
+          {selected && selectedRun?.status === 'completed' ? <ContinuumGrid key={selected} runId={selected} /> : null}
           {labelSets ? <SweepPanel labelSets={labelSets} /> : null}
           {selected && !evaluation && selectedRun?.status === 'completed' ? <p className="muted">Loading the evaluation…</p> : null}
         </div>

@@ -125,6 +125,13 @@ export class RatingService {
     if (index !== -1) {
       current = session.mode === 'single' ? { kind: 'single', postId: session.items[index]! } : { kind: 'pair', left: session.pairs[index]![0], right: session.pairs[index]![1] };
     }
+    // The next unanswered item or two, so the UI can fetch their images while this one is on screen.
+    const upcoming: string[] = [];
+    for (let k = index + 1; index !== -1 && k < keys.length && upcoming.length < 2; k++) {
+      if (answers.has(keys[k]!)) continue;
+      if (session.mode === 'single') upcoming.push(session.items[k]!);
+      else upcoming.push(...session.pairs[k]!);
+    }
     const done = keys.filter((key) => answers.has(key));
     const lastEntry = entriesOf(file, session.id).at(-1) ?? null;
     const last =
@@ -141,6 +148,7 @@ export class RatingService {
       done: done.length,
       skipped: done.filter((key) => isSkip(answers.get(key)!)).length,
       current,
+      upcoming,
       last,
       reveal: !session.blind && current?.kind === 'single' ? await this.revealOf(session, current.postId) : null,
     };

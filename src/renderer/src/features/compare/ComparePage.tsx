@@ -3,44 +3,60 @@ import { Checklist } from '../../components/Checklist';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { plural } from '../../components/plural';
+import { Spinner } from '../../components/Spinner';
+import { CompareSources } from './CompareSources';
+import { CompareWorkspace } from './CompareWorkspace';
+import { StatisticsPanel } from './StatisticsPanel';
+import { useCompare } from './use-compare';
 
-export function ComparePage({ project }: PageProps) {
-  const { labelSets, runs, raters } = project.counts;
-  const ready = labelSets > 0 && runs > 0 && raters > 0;
+const lead = 'You vs Instagram vs the model: how often do your ratings, the like-based labels and the predictions agree?';
+
+export function ComparePage({ project, navigate }: PageProps) {
+  const compare = useCompare();
+  const { table } = compare;
+  const labelSets = compare.labelSets?.length ?? project.counts.labelSets;
+  const runs = compare.runs?.length ?? project.counts.runs;
+  const rated = table ? table.raters.length > 0 && table.postId.length > 0 : false;
+
+  if (!table) {
+    return (
+      <Page id="compare" title="Compare" lead={lead}>
+        {compare.error ? <p className="card compare-error">The comparison could not be made: {compare.error.message}</p> : <Spinner label="Loading the comparison…" />}
+      </Page>
+    );
+  }
+
+  if (!rated) {
+    return (
+      <Page id="compare" title="Compare" lead={lead}>
+        <EmptyState title="No ratings yet" icon="⇄">
+          <p>
+            The comparison puts three judges side by side on the same images: your blind ratings, the labels derived from
+            likes, and a trained model's predictions. Rate a session first; then every statistic appears here with its n.
+          </p>
+          <Checklist
+            items={[
+              { done: labelSets > 0, label: 'A label set', detail: plural(labelSets, 'label set') },
+              { done: runs > 0, label: 'A trained model (optional)', detail: plural(runs, 'run') },
+              { done: false, label: 'Your ratings', detail: 'none yet' },
+            ]}
+          />
+          <button type="button" className="button button--primary" data-testid="compare-go-rate" onClick={() => navigate(labelSets > 0 ? 'rate' : 'labels')}>
+            {labelSets > 0 ? 'Go to Rate' : 'Go to Labels'}
+          </button>
+        </EmptyState>
+      </Page>
+    );
+  }
+
   return (
-    <Page
-      id="compare"
-      title="Compare"
-      lead="You vs Instagram vs the model: how often do your ratings, the like-based labels and the predictions agree?"
-    >
-      <div className="card-grid card-grid--three">
-        <article className="card versus-card">
-          <h2 className="card__title">You</h2>
-          <p>Your blind ratings from the Rate page.</p>
-        </article>
-        <article className="card versus-card">
-          <h2 className="card__title">Instagram</h2>
-          <p>The labels derived from likes and followers.</p>
-        </article>
-        <article className="card versus-card">
-          <h2 className="card__title">The model</h2>
-          <p>Predictions of a trained run on held-out images.</p>
-        </article>
+    <Page id="compare" title="Compare" lead={lead} wide>
+      <div className="compare-layout" data-testid="compare-ready" aria-busy={compare.loading}>
+        <CompareSources table={table} labelSets={compare.labelSets} runs={compare.runs} onLabelSet={compare.chooseLabelSet} onRun={compare.chooseRun} />
+        {compare.error ? <p className="card compare-error">{compare.error.message}</p> : null}
+        <StatisticsPanel table={table} />
+        <CompareWorkspace table={table} />
       </div>
-      <EmptyState title={ready ? 'Ready to compare' : 'Nothing to compare yet'} icon="⇄">
-        <p>
-          The comparison puts the three judges side by side on the same test images: pairwise agreement, accuracy
-          against the like-based labels, and the images where you disagree most.
-        </p>
-        <Checklist
-          items={[
-            { done: labelSets > 0, label: 'A label set', detail: plural(labelSets, 'label set') },
-            { done: runs > 0, label: 'A trained model', detail: plural(runs, 'run') },
-            { done: raters > 0, label: 'Your ratings', detail: plural(raters, 'rater') },
-          ]}
-        />
-        {ready ? <p className="muted">The comparison view arrives with the compare feature.</p> : null}
-      </EmptyState>
     </Page>
   );
 }

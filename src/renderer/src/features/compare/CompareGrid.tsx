@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import type { CompareTable } from '../../../../shared/rating/rating-types';
+import { useThumbnails } from '../labels/panels/use-thumbnails';
+import { judgement, splitName } from './compare-format';
+import type { CompareRow } from './compare-rows';
+
+const page = 200;
+
+/** A verdict as a coloured word; `against` (the label) marks a disagreement with it. */
+function Verdict(props: { value: number; against?: number; testId?: string }) {
+  const off = props.against !== undefined && props.against !== 0 && props.value !== 0 && props.value !== props.against;
+  const tone = props.value === 1 ? 'good' : props.value === -1 ? 'bad' : 'none';
+  return (
+    <span className={`compare-verdict compare-verdict--${tone}${off ? ' compare-verdict--off' : ''}`} data-testid={props.testId} title={off ? 'differs from the Instagram label' : undefined}>
+      {judgement(props.value)}
+    </span>
+  );
+}
+
+/** Every rated post, one row each: image, the raters, Instagram's label (and residual), the model. Click for detail. */
+export function CompareGrid(props: { rows: CompareRow[]; raters: CompareTable['raters']; hasModel: boolean; selected: string | null; onSelect(postId: string): void }) {
+  const [limit, setLimit] = useState(page);
+  const shown = props.rows.slice(0, limit);
+  const { thumbnails } = useThumbnails(shown.map((row) => row.postId));
+  if (props.rows.length === 0) return <p className="muted compare-grid__empty">No posts match these filters.</p>;
+  return (
+    <div className="compare-grid">
+      <table className="compare-table" data-testid="compare-table">
+        <thead>
+          <tr>
+            <th>Image</th>
+            {props.raters.map((rater) => (
+              <th key={rater.rater}>{rater.name}</th>
+            ))}
+            <th>Instagram</th>
+            <th>Residual</th>
+            <th>Model p(good)</th>
+            <th>Model</th>
+            <th>Split</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((row) => {
+            const url = thumbnails.get(row.postId);
+            const selected = row.postId === props.selected;
+            return (
+              <tr
+                key={row.postId}
+                data-testid="compare-row"
+                data-post-id={row.postId}
+                className={selected ? 'compare-table__row compare-table__row--selected' : 'compare-table__row'}
+                aria-selected={selected}
+                tabIndex={0}
+                onClick={() => props.onSelect(row.postId)}
+                onKeyDown={(event) => event.key === 'Enter' && props.onSelect(row.postId)}
+              >
+                <td>{url ? <img className="compare-table__thumb" src={url} alt={`post ${row.postId}`} /> : <span className="compare-table__thumb" />}</td>
+                {props.raters.map((rater, k) => (
+                  <td key={rater.rater}>
+                    <Verdict value={row.ratings[k]!} against={row.label} testId="compare-rating" />
+                  </td>
+                ))}
+                <td>
+                  <Verdict value={row.label} />
+                </td>
+                <td className="compare-table__number">{row.score === null ? '–' : row.score.toFixed(2)}</td>
+                <td className="compare-table__number">{row.pGood === null ? '–' : row.pGood.toFixed(2)}</td>
+                <td>{props.hasModel ? <Verdict value={row.predicted} against={row.label} /> : '–'}</td>
+                <td>{splitName(row.split)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {props.rows.length > limit ? (
+        <button type="button" className="button button--small" onClick={() => setLimit(limit + page)}>
+          Show {Math.min(page, props.rows.length - limit)} more of {props.rows.length - limit}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { RatingSessionSummary } from '../../../../shared/rating/rating-types';
+
+/** Every session with each rater's progress; the current rater starts, resumes or reviews it from here. */
+export function SessionList(props: {
+  sessions: RatingSessionSummary[];
+  rater: string | null;
+  onRate(session: string): void;
+  onRanking(session: string): void;
+}) {
+  if (props.sessions.length === 0) return <p className="muted">No sessions yet: create one to draw a sample of images.</p>;
+  return (
+    <table className="rating-table" data-testid="session-table">
+      <thead>
+        <tr>
+          <th>Session</th>
+          <th>Label set</th>
+          <th>Split</th>
+          <th>Mode</th>
+          <th>Items</th>
+          <th>Progress per rater</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {props.sessions.map((session) => {
+          const mine = session.progress.find((entry) => entry.rater === props.rater);
+          const finished = mine !== undefined && mine.done >= mine.total;
+          return (
+            <tr key={session.id} data-testid="session-row" data-session-id={session.id}>
+              <td>
+                <div className="rating-table__name">{session.name}</div>
+                <div className="muted rating-table__meta">
+                  seed {session.seed}
+                  {session.blind ? ' · blind' : ' · not blind'}
+                  {session.recordTime ? ' · timed' : ''}
+                  {session.mode === 'pairwise' && session.sameOwner ? ' · same owner' : ''}
+                </div>
+                {session.note ? <div className="rating-table__note">{session.note}</div> : null}
+              </td>
+              <td>
+                {session.labelSet.name} v{session.labelSet.version}
+              </td>
+              <td>{session.split}</td>
+              <td>{session.mode}</td>
+              <td>{session.total}</td>
+              <td>
+                {session.progress.length === 0 ? (
+                  <span className="muted">nobody yet</span>
+                ) : (
+                  <ul className="rating-progress-list">
+                    {session.progress.map((entry) => (
+                      <li key={entry.rater} data-testid="session-progress" data-rater={entry.rater}>
+                        <span>{entry.raterName}</span>
+                        <meter min={0} max={Math.max(1, entry.total)} value={entry.done} aria-label={`${entry.raterName}'s progress`} />
+                        <span className="rating-progress-list__count">
+                          {entry.done} / {entry.total}
+                          {entry.skipped > 0 ? ` (${entry.skipped} skipped)` : ''}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="rating-table__actions">
+                <button
+                  type="button"
+                  data-testid="session-rate"
+                  className={finished ? 'button button--small' : 'button button--small button--primary'}
+                  disabled={!props.rater}
+                  title={props.rater ? undefined : 'Pick a rater first'}
+                  onClick={() => props.onRate(session.id)}
+                >
+                  {finished ? 'Review' : mine && mine.done > 0 ? 'Resume' : 'Start'}
+                </button>
+                {session.mode === 'pairwise' ? (
+                  <button type="button" data-testid="session-ranking" className="button button--small" onClick={() => props.onRanking(session.id)}>
+                    Ranking
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RatingStep } from '../../../../shared/rating/rating-types';
+import type { Result } from '../../../../shared/result';
+import { useApi, useReconnectCount } from '../../api/api-context';
+import { call } from '../../api/api-error';
+import { useAction } from '../../app/error-context';
+import type { Answer } from './use-rating-keys';
+
+/**
+ * One rater's walk through a session. The backend keeps the position: `ratings.next` answers where the rater left
+ * off (so a reload resumes there), and every answer or undo is saved before the next step comes back. One request at
+ * a time: a key pressed while an answer is being saved is ignored, so an answer always belongs to the image on screen.
+ */
+export function useRatingStep(session: string, rater: string) {
+  const api = useApi();
+  const act = useAction();
+  const reconnects = useReconnectCount();
+  const [step, setStep] = useState<RatingStep | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inFlight = useRef(false);
+  /** performance.now() when the current image(s) finished loading on screen; null until then. */
+  const shownAt = useRef<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    shownAt.current = null;
+    void act(async () => {
+      const next = call(await api.ratings.next({ session, rater }));
+      if (live) setStep(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [act, api, session, rater, reconnects]);
+
+  const send = useCallback(
+    async (request: () => Promise<Result<RatingStep>>) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(true);
+      try {
+        const next = await act(async () => call(await request()));
+        if (next) {
+          shownAt.current = null;
+          setStep(next);
+        }
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [act],
+  );
+
+  const markShown = useCallback(() => {
+    shownAt.current = performance.now();
+  }, []);
+
+  const answer = useCallback(
+    (value: Answer) => {
+      const current = step?.current;
+      if (!step || !current) return;
+      const ms = step.session.recordTime && shownAt.current !== null ? Math.round(performance.now() - shownAt.current) : undefined;
+      const timing = ms === undefined ? {} : { ms };
+      if (current.kind === 'single') {
+        if (value === 'left' || value === 'right') return;
+        void send(() => api.ratings.rate({ session, rater, postId: current.postId, rating: value, ...timing }));
+      } else {
+        if (value === 'good' || value === 'bad') return;
+        void send(() => api.ratings.judge({ session, rater, left: current.left, right: current.right, winner: value, ...timing }));
+      }
+    },
+    [api, rater, send, session, step],
+  );
+
+  const undo = useCallback(() => {
+    if (!step?.last) return;
+    void send(() => api.ratings.undo({ session, rater }));
+  }, [api, rater, send, session, step]);
+
+  return { step, busy, answer, undo, markShown };
+}

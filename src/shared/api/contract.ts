@@ -30,6 +30,7 @@ import {
 import type { EpochMetrics, RunEvaluation, RunPredictions, RunRecord, RunSummary, TrainCapabilities } from '../training/training-types';
 import type { RunSlices } from '../training/slices';
 import type { SweepRecord } from '../training/sweep';
+import type { EmbeddingMap } from '../training/embedding-map';
 import { eventNameList, methodNameList, type EventName, type MethodName } from './names';
 
 export { isEventName, isMethodName, type EventName, type MethodName } from './names';
@@ -170,6 +171,8 @@ export const methods = {
   'runs.slices': method<RunSlices>()(z.strictObject({ id: runId, threshold: z.number().gt(0).lt(1).optional() })),
   /** Tail-width sweeps (train.sweep jobs), newest first: per width, the labeled-set size and validation peak/final accuracy. */
   'runs.sweeps': method<SweepRecord[]>()(noInput),
+  /** The run's stored 2-D UMAP of its cached features (null until an `embeddings.map` job computed it). */
+  'runs.embeddingMap': method<EmbeddingMap | null>()(z.strictObject({ id: runId })),
   /** Deletes a run's folder (not while it trains). */
   'runs.remove': method<null>()(z.strictObject({ id: runId })),
 

@@ -38,6 +38,7 @@ export const methodNameList = [
   'runs.evaluation',
   'runs.slices',
   'runs.sweeps',
+  'runs.embeddingMap',
   'runs.remove',
   'raters.list',
   'raters.create',

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEmbeddingMap } from '../../../src/main/core/training/embedding-map.job';
 import { runSlicesOf, toneCacheFile } from '../../../src/main/core/training/run-slices';
 import type { SweepResult } from '../../../src/main/core/training/sweep.job';
 import { SweepsRepository } from '../../../src/main/core/training/sweeps-repository';
@@ -12,9 +13,10 @@ import { buildDemoProject, runJob, type DemoProject } from './demo-project';
 
 /**
  * The story: on a small simulated project with faces detected, a researcher runs the tail-width sweep (cancelling it
- * part-way and resuming it), re-runs it and sees every width skipped, then opens the accuracy per slice of a run.
+ * part-way and resuming it), re-runs it and sees every width skipped, then opens the accuracy per slice of a run and
+ * its embedding map.
  */
-describe('tail-width sweep and accuracy per slice (wasm)', () => {
+describe('tail-width sweep, accuracy per slice and the embedding map (wasm)', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
   let demo: DemoProject;
@@ -113,5 +115,33 @@ describe('tail-width sweep and accuracy per slice (wasm)', () => {
     expect(await runSlicesOf(project, runId)).toEqual(slices);
     await expect(runSlicesOf(project, 'no-such-run')).rejects.toThrow(/No run "no-such-run"/);
     expect(existsSync(join(demo.projectDir, 'sweeps', `${record.id}.json`))).toBe(true);
+  }, 120_000);
+
+  it('maps a run’s cached features in 2-D with UMAP, seeded, stored in the run folder', async () => {
+    const runId = record.points[2]!.runId;
+    expect(await readEmbeddingMap(demo.projectDir, runId)).toBeNull();
+    const { job } = await runJob(demo.workbench, 'embeddings.map', { run: runId, nNeighbors: 10 });
+    expect(job.state, job.error?.message).toBe('succeeded');
+    const map = (await readEmbeddingMap(demo.projectDir, runId))!;
+    // 50% tails label every post; the run predicted the labeled ones, all with cached features.
+    expect(map.available).toBe(record.points[2]!.labeled);
+    expect(map.postId).toHaveLength(map.available);
+    expect(map.umapInputDim).toBe(50);
+    expect(map.x.every(Number.isFinite) && map.y.every(Number.isFinite)).toBe(true);
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    expect(spread(map.x)).toBeGreaterThan(0.5);
+    expect(spread(map.y)).toBeGreaterThan(0.5);
+    expect(new Set(map.label)).toEqual(new Set([1, -1]));
+    // Same seed, same map; a cap draws a seeded sample and says how many there were.
+    await runJob(demo.workbench, 'embeddings.map', { run: runId, nNeighbors: 10 });
+    const again = (await readEmbeddingMap(demo.projectDir, runId))!;
+    expect(again.x).toEqual(map.x);
+    expect(again.y).toEqual(map.y);
+    const { job: capped } = await runJob(demo.workbench, 'embeddings.map', { run: runId, cap: 20, nNeighbors: 5 });
+    expect(capped.result).toMatchObject({ points: 20, available: map.available });
+    const sample = (await readEmbeddingMap(demo.projectDir, runId))!;
+    expect(sample.postId.every((id) => map.postId.includes(id))).toBe(true);
+    const { job: missing } = await runJob(demo.workbench, 'embeddings.map', { run: 'no-such-run' });
+    expect(missing.error?.message).toMatch(/No run "no-such-run"/);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import { RunsRepository } from '../training/runs-repository';
 import { getRun, listRuns, removeRun, runEvaluation } from '../training/runs-service';
 import { runSlicesOf } from '../training/run-slices';
 import { SweepsRepository } from '../training/sweeps-repository';
+import { readEmbeddingMap } from '../training/embedding-map.job';
 
 export type Handlers = {
   [M in MethodName]: (input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
@@ -105,6 +106,7 @@ export function createHandlers(workbench: Workbench): Handlers {
     'runs.evaluation': async ({ id, threshold, bins }) => runEvaluation(workbench.requireProject().dir, id, { ...(threshold === undefined ? {} : { threshold }), ...(bins === undefined ? {} : { bins }) }),
     'runs.slices': async ({ id, threshold }) => runSlicesOf(workbench.requireProject(), id, threshold),
     'runs.sweeps': async () => new SweepsRepository(workbench.requireProject().dir).list(),
+    'runs.embeddingMap': async ({ id }) => readEmbeddingMap(workbench.requireProject().dir, id),
     'runs.remove': async ({ id }) => {
       await removeRun(workbench.requireProject().dir, id, workbench.requireJobs().list());
       await workbench.announceProjectChange();

@@ -9,6 +9,7 @@ import { embeddingsJob } from '../../training/embeddings.job';
 import { trainJob } from '../../training/train.job';
 import { evaluateJob } from '../../training/evaluate.job';
 import { sweepJob } from '../../training/sweep.job';
+import { embeddingMapJob } from '../../training/embedding-map.job';
 
 /** Every kind of job this version can run; later features register theirs here. */
-export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob, embeddingsJob, trainJob, evaluateJob, sweepJob];
+export const jobDefinitions: readonly JobDefinition<any>[] = [mlBenchmarkJob, importJob, imageAnalysisJob, faceDetectionJob, labelsCreateJob, demoPrepareJob, embeddingsJob, trainJob, evaluateJob, sweepJob, embeddingMapJob];

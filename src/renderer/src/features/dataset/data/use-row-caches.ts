@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { PostRow } from '../../../../../shared/posts/post-views';
 import { useApi } from '../../../api/api-context';
 import { call } from '../../../api/api-error';
 import { useErrors } from '../../../app/error-context';
 import { BatchCache } from './batch-cache';
+import { useVersionedCaches } from './use-versioned-caches';
 
 export interface RowCaches {
   /** Post rows (id, owner, hashtags, image error…) by row. */
@@ -19,33 +20,26 @@ export interface RowCaches {
 export function useRowCaches(version: number): RowCaches {
   const api = useApi();
   const { report } = useErrors();
-  const [caches] = useState<RowCaches>(() => ({
-    rows: new BatchCache<PostRow>({
-      fetch: async (rows) => call(await api.posts.rows({ rows })),
-      batchSize: 500,
-      parallel: 2,
-      capacity: 20_000,
-      onError: report,
+  return useVersionedCaches<RowCaches>(
+    () => ({
+      rows: new BatchCache<PostRow>({
+        fetch: async (rows) => call(await api.posts.rows({ rows })),
+        batchSize: 500,
+        parallel: 2,
+        capacity: 20_000,
+        onError: report,
+      }),
+      thumbnails: new BatchCache<string | null>({
+        fetch: async (rows) => call(await api.posts.thumbnails({ rows })),
+        // Small batches, so the first screen of a grid fills in quickly and a scrolled-away batch costs little.
+        batchSize: 24,
+        parallel: 3,
+        capacity: 1_500,
+        onError: report,
+      }),
     }),
-    thumbnails: new BatchCache<string | null>({
-      fetch: async (rows) => call(await api.posts.thumbnails({ rows })),
-      // Small batches, so the first screen of a grid fills in quickly and a scrolled-away batch costs little.
-      batchSize: 24,
-      parallel: 3,
-      capacity: 1_500,
-      onError: report,
-    }),
-  }));
-
-  const loadedVersion = useRef(version);
-  useEffect(() => {
-    if (loadedVersion.current === version) return;
-    loadedVersion.current = version;
-    caches.rows.reset();
-    caches.thumbnails.reset();
-  }, [caches, version]);
-
-  return caches;
+    version,
+  );
 }
 
 /** Re-renders the caller whenever the cache receives values. */

@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { FaceColumnsPayload } from '../../../../../shared/faces/face-columns';
 import type { FaceImageView } from '../../../../../shared/faces/face-summary';
 import { useApi } from '../../../api/api-context';
 import { call } from '../../../api/api-error';
 import { useErrors } from '../../../app/error-context';
 import { BatchCache } from '../../dataset/data/batch-cache';
+import { useVersionedCaches } from '../../dataset/data/use-versioned-caches';
 
 /** Per image (its index in the face columns), fetched for whatever the gallery shows. */
 export interface FaceImageCaches {
@@ -23,49 +24,42 @@ export function useFaceImageCaches(columns: FaceColumnsPayload, version: number)
     columnsRef.current = columns;
   });
 
-  const [caches] = useState<FaceImageCaches>(() => ({
-    views: new BatchCache<FaceImageView | null>({
-      fetch: async (images) => {
-        const { postRow, imageIndex } = columnsRef.current;
-        return call(await api.faces.images({ items: images.map((image) => ({ row: postRow[image]!, imageIndex: imageIndex[image]! })) }));
-      },
-      batchSize: 48,
-      parallel: 2,
-      capacity: 5_000,
-      onError: report,
+  return useVersionedCaches<FaceImageCaches>(
+    () => ({
+      views: new BatchCache<FaceImageView | null>({
+        fetch: async (images) => {
+          const { postRow, imageIndex } = columnsRef.current;
+          return call(await api.faces.images({ items: images.map((image) => ({ row: postRow[image]!, imageIndex: imageIndex[image]! })) }));
+        },
+        batchSize: 48,
+        parallel: 2,
+        capacity: 5_000,
+        onError: report,
+      }),
+      thumbnails: new BatchCache<string | null>({
+        // posts.thumbnails takes one image position for all its rows: one request per position in the batch.
+        fetch: async (images) => {
+          const { postRow, imageIndex } = columnsRef.current;
+          const byPosition = new Map<number, number[]>();
+          images.forEach((image, slot) => {
+            const position = imageIndex[image]!;
+            byPosition.set(position, [...(byPosition.get(position) ?? []), slot]);
+          });
+          const answer = new Array<string | null>(images.length).fill(null);
+          await Promise.all(
+            [...byPosition].map(async ([position, slots]) => {
+              const thumbnails = call(await api.posts.thumbnails({ rows: slots.map((slot) => postRow[images[slot]!]!), image: position }));
+              slots.forEach((slot, k) => (answer[slot] = thumbnails[k] ?? null));
+            }),
+          );
+          return answer;
+        },
+        batchSize: 24,
+        parallel: 3,
+        capacity: 1_500,
+        onError: report,
+      }),
     }),
-    thumbnails: new BatchCache<string | null>({
-      // posts.thumbnails takes one image position for all its rows: one request per position in the batch.
-      fetch: async (images) => {
-        const { postRow, imageIndex } = columnsRef.current;
-        const byPosition = new Map<number, number[]>();
-        images.forEach((image, slot) => {
-          const position = imageIndex[image]!;
-          byPosition.set(position, [...(byPosition.get(position) ?? []), slot]);
-        });
-        const answer = new Array<string | null>(images.length).fill(null);
-        await Promise.all(
-          [...byPosition].map(async ([position, slots]) => {
-            const thumbnails = call(await api.posts.thumbnails({ rows: slots.map((slot) => postRow[images[slot]!]!), image: position }));
-            slots.forEach((slot, k) => (answer[slot] = thumbnails[k] ?? null));
-          }),
-        );
-        return answer;
-      },
-      batchSize: 24,
-      parallel: 3,
-      capacity: 1_500,
-      onError: report,
-    }),
-  }));
-
-  const loadedVersion = useRef(version);
-  useEffect(() => {
-    if (loadedVersion.current === version) return;
-    loadedVersion.current = version;
-    caches.views.reset();
-    caches.thumbnails.reset();
-  }, [caches, version]);
-
-  return caches;
+    version,
+  );
 }

@@ -1,9 +1,7 @@
-import { BarController, BarElement, Chart, LinearScale, Tooltip, type ChartDataset, type Plugin, type TooltipItem } from 'chart.js';
+import type { Chart, Plugin } from 'chart.js';
+import { createStackedHistogram, showHistogram, type BinPoint, type HistogramChart, type HistogramDataset } from '../../../components/charts/stacked-histogram';
 
-Chart.register(BarController, BarElement, LinearScale, Tooltip);
-
-type BinPoint = { x: number; y: number };
-export type ScoreChart = Chart<'bar', BinPoint[]>;
+export type ScoreChart = HistogramChart;
 
 const countedColour = 'rgb(43 138 62 / 80%)';
 const belowColour = 'rgb(134 142 150 / 55%)';
@@ -38,38 +36,9 @@ const minScoreLine: Plugin<'bar'> = {
   },
 };
 
-/** Detections per score bin. Animation is off: a slider step redraws at once. */
+/** Detections per score bin. */
 export function createScoreChart(canvas: HTMLCanvasElement): ScoreChart {
-  return new Chart<'bar', BinPoint[]>(canvas, {
-    type: 'bar',
-    data: { datasets: [] },
-    plugins: [minScoreLine],
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      layout: { padding: { top: 10 } },
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: { type: 'linear', stacked: true, offset: false, title: { display: true, text: 'detector score' }, grid: { display: false } },
-        y: { type: 'linear', stacked: true, beginAtZero: true, title: { display: true, text: 'detections' }, ticks: { precision: 0 } },
-      },
-      plugins: {
-        tooltip: {
-          callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => {
-              const x = (items[0]?.raw as BinPoint | undefined)?.x;
-              const half = Number(canvas.dataset['binWidth'] ?? 0) / 2;
-              return x === undefined ? '' : `score ${(x - half).toFixed(2)} … ${(x + half).toFixed(2)}`;
-            },
-            label: (item: TooltipItem<'bar'>) => `${item.dataset.label}: ${(item.raw as BinPoint).y.toLocaleString('en-US')}`,
-          },
-        },
-      },
-    },
-  });
+  return createStackedHistogram(canvas, { xTitle: 'detector score', yTitle: 'detections', topPadding: 10, edgeDecimals: 2, edgePrefix: 'score ', plugins: [minScoreLine] });
 }
 
 /**
@@ -84,15 +53,11 @@ export function showScores(chart: ScoreChart, bins: readonly number[], from: num
     const x = from + (index + 0.5) * width;
     (x >= minScore ? counted : below).push({ x, y: count });
   });
-  const x = chart.options.scales!['x']!;
-  x.min = from;
-  x.max = 1;
   const style = { borderWidth: 0, barPercentage: 1, categoryPercentage: 0.92, grouped: false } as const;
-  const datasets: ChartDataset<'bar', BinPoint[]>[] = [
+  const datasets: HistogramDataset[] = [
     { label: 'below the min score', data: below, backgroundColor: belowColour, ...style },
     { label: 'at or above the min score', data: counted, backgroundColor: countedColour, ...style },
   ];
-  chart.data.datasets = datasets;
   lineAt.set(chart, minScore);
-  chart.update('none');
+  showHistogram(chart, datasets, from, 1);
 }

@@ -1,11 +1,6 @@
-import { BarController, BarElement, Chart, LinearScale, Tooltip, type ChartDataset, type TooltipItem } from 'chart.js';
+import { createStackedHistogram, showHistogram, type BinPoint, type HistogramChart, type HistogramDataset } from '../../../components/charts/stacked-histogram';
 import type { BinClassCounts, HistogramBins } from '../model/histogram-bins';
 import { classColours } from './chart-colours';
-
-Chart.register(BarController, BarElement, LinearScale, Tooltip);
-
-type BinPoint = { x: number; y: number };
-type HistogramDataset = ChartDataset<'bar', BinPoint[]>;
 
 const classes = [
   { key: 'bad', label: 'bad', colour: classColours.bad },
@@ -14,42 +9,19 @@ const classes = [
 ] as const;
 
 /**
- * The score histogram as stacked bars on a linear axis (bad, none, good per bin), so the bins inside a tail show
- * in that tail's colour, the bin a threshold cuts in both. Animation is off: a slider step redraws at once.
+ * The score histogram as stacked bars (bad, none, good per bin), so the bins inside a tail show in that tail's colour,
+ * the bin a threshold cuts in both.
  */
-export function createHistogramChart(canvas: HTMLCanvasElement, onLaidOut: (chart: Chart<'bar', BinPoint[]>) => void): Chart<'bar', BinPoint[]> {
-  return new Chart<'bar', BinPoint[]>(canvas, {
-    type: 'bar',
-    data: { datasets: [] },
+export function createHistogramChart(canvas: HTMLCanvasElement, onLaidOut: (chart: HistogramChart) => void): HistogramChart {
+  return createStackedHistogram(canvas, {
+    xTitle: '',
+    yTitle: 'posts',
+    topPadding: 26,
+    edgeDecimals: 3,
+    // The bars' colours are named by the handles' knobs (and the legend would sit under them).
+    legend: false,
     // After every update (data or a resize) the scales are final: place the threshold handles over them.
-    plugins: [{ id: 'thresholdHandles', afterUpdate: (chart) => onLaidOut(chart as unknown as Chart<'bar', BinPoint[]>) }],
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      normalized: true,
-      layout: { padding: { top: 26 } },
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: { type: 'linear', stacked: true, offset: false, title: { display: true, text: '' }, grid: { display: false } },
-        y: { type: 'linear', stacked: true, beginAtZero: true, title: { display: true, text: 'posts' }, ticks: { precision: 0 } },
-      },
-      plugins: {
-        // The bars' colours are named by the handles' knobs (and the legend would sit under them).
-        legend: { display: false },
-        tooltip: {
-          callbacks: {
-            title: (items: TooltipItem<'bar'>[]) => {
-              const x = (items[0]?.raw as BinPoint | undefined)?.x;
-              const half = (canvas.dataset.binWidth ? Number(canvas.dataset.binWidth) : 0) / 2;
-              return x === undefined ? '' : `${(x - half).toFixed(3)} … ${(x + half).toFixed(3)}`;
-            },
-            label: (item: TooltipItem<'bar'>) => `${item.dataset.label}: ${(item.raw as BinPoint).y.toLocaleString('en-US')}`,
-          },
-        },
-      },
-    },
+    plugins: [{ id: 'thresholdHandles', afterUpdate: (chart) => onLaidOut(chart as unknown as HistogramChart) }],
   });
 }
 
@@ -72,11 +44,6 @@ export function histogramDatasets(bins: HistogramBins, perBin: BinClassCounts): 
 }
 
 /** Sets the axis to exactly the bins' range and redraws without animation. */
-export function showBins(chart: Chart<'bar', BinPoint[]>, bins: HistogramBins, perBin: BinClassCounts, axisTitle: string): void {
-  const x = chart.options.scales!.x!;
-  x.min = bins.min;
-  x.max = bins.min + bins.count * bins.width;
-  (x as { title: { text: string } }).title.text = axisTitle;
-  chart.data.datasets = histogramDatasets(bins, perBin);
-  chart.update('none');
+export function showBins(chart: HistogramChart, bins: HistogramBins, perBin: BinClassCounts, axisTitle: string): void {
+  showHistogram(chart, histogramDatasets(bins, perBin), bins.min, bins.min + bins.count * bins.width, axisTitle);
 }

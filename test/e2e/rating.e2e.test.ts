@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,13 @@ describe('the Rate and Compare pages on the demo project', () => {
     await expect.poll(() => page.getByTestId('rating-finished').count(), { timeout: 10_000 }).toBe(1);
     expect(await position().textContent()).toBe(`${size} of ${size}`);
     expect(await page.getByTestId('rating-finished').textContent()).toContain('1 skipped');
+    // Saved as given: the rater's own file holds one answer per image (the undone ones gone), each with its time.
+    const project = await api.project.current();
+    const file = JSON.parse(await readFile(join(project.ok && project.value ? project.value.dir : '', 'ratings', 'ada.json'), 'utf8')) as {
+      ratings: Array<{ rating: string; ms: number | null }>;
+    };
+    expect(file.ratings.map((entry) => entry.rating).sort()).toEqual([...Array<string>(5).fill('bad'), ...Array<string>(6).fill('good'), 'skip'].sort());
+    expect(file.ratings.every((entry) => typeof entry.ms === 'number' && entry.ms > 0)).toBe(true);
 
     await page.getByTestId('rating-open-compare').click();
     await expect.poll(() => page.getByTestId('compare-ready').count(), { timeout: 20_000 }).toBe(1);
@@ -177,5 +185,11 @@ describe('the Rate and Compare pages on the demo project', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4);
     expect(await page.getByTestId('ranking-summary').textContent()).toMatch(/Instagram-good among the top half: \d+%/);
     await page.screenshot({ path: join(shots, '54-rating-ranking.png') });
+
+    // Back on the session list: both sessions, with Ada's progress in each.
+    await page.getByTestId('ranking-back').click();
+    await expect.poll(() => page.getByTestId('session-row').count(), { timeout: 10_000 }).toBe(2);
+    expect(await page.getByTestId('session-progress').allTextContents()).toEqual([expect.stringContaining('3 / 3'), expect.stringContaining(`${size} / ${size} (1 skipped)`)]);
+    await page.screenshot({ path: join(shots, '55-rate-sessions.png') });
   });
 });

@@ -32,7 +32,7 @@ export function CompareSources(props: {
           {table.run === null ? <option value="">{runs.length === 0 ? 'No trained run yet' : 'No run chosen'}</option> : null}
           {runs.map((run) => (
             <option key={run.id} value={run.id}>
-              {run.name} · {run.labelSet.name} v{run.labelSet.version} · val peak {run.valPeak === null ? '–' : percent(run.valPeak)}
+              {run.name} · val peak {run.valPeak === null ? '–' : percent(run.valPeak)}
             </option>
           ))}
         </select>

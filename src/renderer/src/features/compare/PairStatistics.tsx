@@ -17,7 +17,7 @@ export function PairStatistics(props: { pairs: AgreementReport['pairs']; names: 
       </thead>
       <tbody>
         {props.pairs.map(({ a, b, kappa }) => {
-          const ci = ciText(kappa.ci, (value) => value.toFixed(2));
+          const ci = ciText(kappa.ci, (value) => value.toFixed(3));
           return (
             <tr key={`${a}/${b}`} data-testid="pair-statistics-row">
               <th>

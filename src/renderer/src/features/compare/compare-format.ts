@@ -21,7 +21,7 @@ export function proportionHeadline(stat: ProportionStat): string {
 }
 
 export function kappaHeadline(stat: KappaStat): string {
-  return stat.kappa === null ? (stat.reason ?? 'not defined') : `κ = ${stat.kappa.toFixed(2)}`;
+  return stat.kappa === null ? (stat.reason ?? 'not defined') : `κ = ${stat.kappa.toFixed(3)}`;
 }
 
 export function mcnemarHeadline(stat: McNemarStat): string {

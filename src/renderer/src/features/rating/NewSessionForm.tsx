@@ -68,6 +68,7 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
       </div>
       <p className="muted rating-form__note" data-testid="session-capacity">
         {set ? `The ${chosenSplit} split holds a balanced sample of at most ${capacity} images (half good, half bad).` : 'Choose a label set.'}
+        {set && mode === 'single' && size > capacity ? ` This session will hold ${capacity}.` : ''}
       </p>
       {mode === 'pairwise' ? (
         <label className="rating-check">

@@ -21,7 +21,7 @@ export function RankingView(props: { session: string; sessionName: string | null
   return (
     <section className="card rating-ranking" data-testid="rating-ranking" aria-label="Pairwise ranking">
       <div className="rating-ranking__head">
-        <button type="button" className="button button--small button--quiet" onClick={props.onBack}>
+        <button type="button" className="button button--small button--quiet" data-testid="ranking-back" onClick={props.onBack}>
           ← Sessions
         </button>
         <h2 className="card__title">Ranking{props.sessionName ? `: ${props.sessionName}` : ''}</h2>

@@ -13,10 +13,6 @@ export function SessionList(props: {
       <thead>
         <tr>
           <th>Session</th>
-          <th>Label set</th>
-          <th>Split</th>
-          <th>Mode</th>
-          <th>Items</th>
           <th>Progress per rater</th>
           <th />
         </tr>
@@ -30,6 +26,9 @@ export function SessionList(props: {
               <td>
                 <div className="rating-table__name">{session.name}</div>
                 <div className="muted rating-table__meta">
+                  {session.labelSet.name} v{session.labelSet.version} · {session.split} · {session.mode === 'single' ? `${session.total} images` : `${session.total} pairs`}
+                </div>
+                <div className="muted rating-table__meta">
                   seed {session.seed}
                   {session.blind ? ' · blind' : ' · not blind'}
                   {session.recordTime ? ' · timed' : ''}
@@ -37,12 +36,6 @@ export function SessionList(props: {
                 </div>
                 {session.note ? <div className="rating-table__note">{session.note}</div> : null}
               </td>
-              <td>
-                {session.labelSet.name} v{session.labelSet.version}
-              </td>
-              <td>{session.split}</td>
-              <td>{session.mode}</td>
-              <td>{session.total}</td>
               <td>
                 {session.progress.length === 0 ? (
                   <span className="muted">nobody yet</span>
@@ -61,22 +54,24 @@ export function SessionList(props: {
                   </ul>
                 )}
               </td>
-              <td className="rating-table__actions">
-                <button
-                  type="button"
-                  data-testid="session-rate"
-                  className={finished ? 'button button--small' : 'button button--small button--primary'}
-                  disabled={!props.rater}
-                  title={props.rater ? undefined : 'Pick a rater first'}
-                  onClick={() => props.onRate(session.id)}
-                >
-                  {finished ? 'Review' : mine && mine.done > 0 ? 'Resume' : 'Start'}
-                </button>
-                {session.mode === 'pairwise' ? (
-                  <button type="button" data-testid="session-ranking" className="button button--small" onClick={() => props.onRanking(session.id)}>
-                    Ranking
+              <td>
+                <div className="rating-table__actions">
+                  <button
+                    type="button"
+                    data-testid="session-rate"
+                    className={finished ? 'button button--small' : 'button button--small button--primary'}
+                    disabled={!props.rater}
+                    title={props.rater ? undefined : 'Pick a rater first'}
+                    onClick={() => props.onRate(session.id)}
+                  >
+                    {finished ? 'Review' : mine && mine.done > 0 ? 'Resume' : 'Start'}
                   </button>
-                ) : null}
+                  {session.mode === 'pairwise' ? (
+                    <button type="button" data-testid="session-ranking" className="button button--small" onClick={() => props.onRanking(session.id)}>
+                      Ranking
+                    </button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           );

@@ -41,6 +41,20 @@ describe('a project is a folder of store files', () => {
     });
   });
 
+  it("counts writes of posts.json and faces.json in the summary's revisions, and nothing else moves them", async () => {
+    const session = await ProjectSession.create(join(dir, 'study'), 'My study', writable);
+    const before = (await session.summary()).revisions;
+    await session.project.update((data) => (data.settings.likesSnapshotMinDays = 3));
+    await session.labelSets.write();
+    expect((await session.summary()).revisions).toEqual(before);
+    await session.faces.write();
+    expect((await session.summary()).revisions).toEqual({ posts: before.posts, faces: before.faces + 1 });
+    await session.posts.write();
+    await session.posts.write();
+    expect((await session.summary()).revisions).toEqual({ posts: before.posts + 2, faces: before.faces + 1 });
+    await session.close();
+  });
+
   it('refuses to create over an existing project and to open a folder that is not one', async () => {
     const session = await ProjectSession.create(dir, undefined, writable);
     await session.close();

@@ -37,6 +37,11 @@ export interface ProjectSummary {
   createdAt: string;
   settings: ProjectSettings;
   counts: ProjectCounts;
+  /**
+   * Grow whenever posts.json / faces.json are written while the project is open (they restart from 0 when it is
+   * reopened). Pages that load these files compare them to skip reloads a change elsewhere (a rule, a label set) set off.
+   */
+  revisions: { posts: number; faces: number };
   /** False when opened without the project lock (read-only commands such as `selfie-lab info`). */
   writable: boolean;
 }

@@ -134,6 +134,7 @@ export class ProjectSession {
       createdAt: data.createdAt,
       settings: data.settings,
       writable: this.writable,
+      revisions: { posts: this.posts.revision, faces: this.faces.revision },
       counts: {
         posts: this.posts.data.columns.id.length,
         faces: this.facesWithOneFace(),

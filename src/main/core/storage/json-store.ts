@@ -103,6 +103,7 @@ function describeJsonErrorPosition(text: string, message: string): { text: strin
 export class JsonStore<T> {
   private readonly db: Low<T>;
   readonly file: string;
+  private writes = 0;
 
   private constructor(adapter: ValidatedJsonFile<T>, defaults: T) {
     this.db = new Low<T>(adapter, defaults);
@@ -119,18 +120,28 @@ export class JsonStore<T> {
     return this.db.data;
   }
 
+  /**
+   * Grows with every write or reload while the store is open: a cheap way for readers (the pages, through the
+   * project summary) to tell whether the contents may have changed since they last loaded them.
+   */
+  get revision(): number {
+    return this.writes;
+  }
+
   /** Applies `change` to the data and writes the file atomically. */
   async update(change: (data: T) => void): Promise<void> {
     change(this.db.data);
-    await this.db.write();
+    await this.write();
   }
 
   async write(): Promise<void> {
+    this.writes++;
     await this.db.write();
   }
 
   /** Drops unsaved changes: reads the file again. */
   async reload(): Promise<void> {
+    this.writes++;
     await this.db.read();
   }
 }

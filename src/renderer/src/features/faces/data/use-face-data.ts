@@ -25,20 +25,18 @@ export interface FaceDataState {
   overrideSet(row: number, override: FaceOverride | null): void;
 }
 
-/** A project.changed arriving this soon after our own faces.setRule (same post count) is that save's echo. */
-const ownChangeMs = 2000;
-
 /**
- * The face summary and columns, loaded once and again after every 'project.changed' (a detection run finished, an
- * import added posts) or reconnect. Saving the rule also emits 'project.changed'; since the columns hold every
- * detection whatever the rule, that echo is skipped rather than reloading megabytes for nothing.
+ * The face summary and columns, loaded once, after a reconnect, and again when a 'project.changed' says posts.json or
+ * faces.json were written since (a detection run finished, an import added posts). Other changes (saving the face
+ * rule, a label set, a run) leave the columns as they are: they hold every detection whatever the rule, and
+ * reloading them means megabytes for nothing.
  */
 export function useFaceData(): FaceDataState {
   const api = useApi();
   const reconnects = useReconnectCount();
   const [state, setState] = useState<Omit<FaceDataState, 'saveRule' | 'overrideSet'>>({ data: null, loading: true, error: null });
-  const lastRuleSave = useRef(0);
-  const knownPosts = useRef<number | null>(null);
+  /** The files' revisions the loaded columns reflect (read before the columns, so a write in between reloads). */
+  const loadedRevisions = useRef<{ posts: number; faces: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -47,10 +45,11 @@ export function useFaceData(): FaceDataState {
       const request = ++latest;
       setState((current) => ({ ...current, loading: true }));
       try {
+        const project = call(await api.project.current());
         const [summary, columns] = await Promise.all([api.faces.summary(), api.faces.columns()]);
         const value = { summary: call(summary), columns: call(columns) };
         if (!live || request !== latest) return;
-        knownPosts.current = value.columns.posts;
+        loadedRevisions.current = project?.revisions ?? null;
         setState((current) => ({ data: { ...value, version: (current.data?.version ?? 0) + 1 }, loading: false, error: null }));
       } catch (thrown) {
         if (live && request === latest) setState((current) => ({ ...current, loading: false, error: ApiError.from(thrown) }));
@@ -58,8 +57,8 @@ export function useFaceData(): FaceDataState {
     };
     const unsubscribe = api.on('project.changed', (project) => {
       if (!project) return;
-      const echo = Date.now() - lastRuleSave.current < ownChangeMs && project.counts.posts === knownPosts.current;
-      if (!echo) void load();
+      const loaded = loadedRevisions.current;
+      if (!loaded || loaded.posts !== project.revisions.posts || loaded.faces !== project.revisions.faces) void load();
     });
     void load();
     return () => {
@@ -70,10 +69,7 @@ export function useFaceData(): FaceDataState {
 
   const saveRule = useCallback(
     async (rule: FaceRule) => {
-      // Marked before the call: the server emits project.changed before it answers.
-      lastRuleSave.current = Date.now();
       const summary = call(await api.faces.setRule({ minScore: rule.minScore, minSize: rule.minSize, carousel: rule.carousel }));
-      lastRuleSave.current = Date.now();
       setState((current) => (current.data ? { ...current, data: { ...current.data, summary } } : current));
     },
     [api],

@@ -38,6 +38,9 @@ describe('the Rate and Compare pages on the demo project', () => {
   /** Presses a key on the rating screen and waits until the saved answer count reads `expected`. */
   const press = async (key: string, expected: number) => {
     await waitForImage();
+    // The next images are fetched and decoded while this one is on screen.
+    const stage = page.getByTestId('rating-stage');
+    await expect.poll(async () => (await stage.getAttribute('data-preloaded')) === (await stage.getAttribute('data-upcoming')), { timeout: 10_000 }).toBe(true);
     await page.keyboard.press(key);
     await expect.poll(done, { timeout: 10_000 }).toBe(expected);
   };
@@ -75,6 +78,7 @@ describe('the Rate and Compare pages on the demo project', () => {
 
     await expect.poll(() => position().textContent(), { timeout: 20_000 }).toBe(`1 of ${size}`);
     await waitForImage();
+    expect(await page.getByTestId('rating-stage').getAttribute('data-upcoming')).toBe('2');
     // Blind: nothing about the post on screen.
     expect(await page.getByTestId('rating-reveal').count()).toBe(0);
     expect(await page.getByTestId('page-rate').textContent()).not.toMatch(/likes?:|followers:/i);

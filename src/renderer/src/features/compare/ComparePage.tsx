@@ -33,6 +33,7 @@ export function ComparePage({ project, navigate }: PageProps) {
           <p>
             The comparison puts three judges side by side on the same images: your blind ratings, the labels derived from
             likes, and a trained model's predictions. Rate a session first; then every statistic appears here with its n.
+            (Pairwise judgments are not good/bad ratings: their Bradley–Terry ranking is on the Rate page.)
           </p>
           <Checklist
             items={[

@@ -10,14 +10,27 @@ import { useRatingStep } from './use-rating-step';
 
 /** The rating screen: one large image (or a pair), the answer keys, progress; a finished screen at the end. */
 export function RatingView(props: { session: string; rater: string; navigate(page: PageId): void; onRanking(): void; onBack(): void }) {
-  const { step, busy, answer, undo, markShown } = useRatingStep(props.session, props.rater);
+  const { step, failure, busy, answer, undo, markShown } = useRatingStep(props.session, props.rater);
   const current = step?.current ?? null;
   const shown = current === null ? [] : current.kind === 'single' ? [current.postId] : [current.left, current.right];
   const images = useRatingImages(shown, step?.upcoming ?? []);
   const mode = step?.session.mode ?? 'single';
   useRatingKeys(mode, step !== null, { answer, undo });
 
+  if (!step && failure) {
+    return (
+      <div className="card rating-finished" data-testid="rating-unavailable">
+        <h2>This session cannot be opened</h2>
+        <p className="muted">{failure}</p>
+        <button type="button" className="button" onClick={props.onBack}>
+          Back to sessions
+        </button>
+      </div>
+    );
+  }
   if (!step) return <p className="muted">Loading the session…</p>;
+  const upcoming = step.upcoming ?? [];
+  const preloaded = upcoming.filter((postId) => images.has(postId)).length;
   return (
     <div className="rating-view" data-testid="rating-view" data-session-id={step.session.id} data-mode={mode}>
       <div className="rating-view__bar">
@@ -36,7 +49,13 @@ export function RatingView(props: { session: string; rater: string; navigate(pag
         <RatingFinished step={step} busy={busy} onCompare={() => props.navigate('compare')} onRanking={props.onRanking} onUndo={undo} onBack={props.onBack} />
       ) : (
         <>
-          <div className={current.kind === 'pair' ? 'rating-stage rating-stage--pair' : 'rating-stage'} aria-busy={busy}>
+          <div
+            className={current.kind === 'pair' ? 'rating-stage rating-stage--pair' : 'rating-stage'}
+            aria-busy={busy}
+            data-testid="rating-stage"
+            data-upcoming={upcoming.length}
+            data-preloaded={preloaded}
+          >
             {current.kind === 'single' ? (
               <RatingImage postId={current.postId} entry={images.get(current.postId)} onShown={markShown} />
             ) : (

@@ -21,17 +21,25 @@ export function useRatingStep(session: string, rater: string) {
   /** performance.now() when the current image(s) finished loading on screen; null until then. */
   const shownAt = useRef<number | null>(null);
 
+  /** Why the session cannot be opened (another project's session in the URL, a removed rater); null when it can. */
+  const [failure, setFailure] = useState<string | null>(null);
+
   useEffect(() => {
     let live = true;
     shownAt.current = null;
-    void act(async () => {
-      const next = call(await api.ratings.next({ session, rater }));
-      if (live) setStep(next);
+    void api.ratings.next({ session, rater }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setStep(result.value);
+        setFailure(null);
+      } else {
+        setFailure(result.error.message);
+      }
     });
     return () => {
       live = false;
     };
-  }, [act, api, session, rater, reconnects]);
+  }, [api, session, rater, reconnects]);
 
   const send = useCallback(
     async (request: () => Promise<Result<RatingStep>>) => {
@@ -78,5 +86,5 @@ export function useRatingStep(session: string, rater: string) {
     void send(() => api.ratings.undo({ session, rater }));
   }, [api, rater, send, session, step]);
 
-  return { step, busy, answer, undo, markShown };
+  return { step, failure, busy, answer, undo, markShown };
 }

@@ -43,7 +43,7 @@ function contractStory(name: string, connect: (workbench: Workbench, root: strin
       api.on('project.changed', (summary) => changes.push(summary));
       const dir = join(root, name, 'study');
       const created = await api.project.create({ dir, name: 'Study' });
-      expect(created.ok && created.value).toMatchObject({ name: 'Study', dir, schemaVersion: 3, writable: true });
+      expect(created.ok && created.value).toMatchObject({ name: 'Study', dir, schemaVersion: 4, writable: true });
       const recent = await api.project.recent();
       expect(recent.ok && recent.value.map((r) => r.dir)).toEqual([dir]);
       await expect.poll(() => changes.at(-1)?.name).toBe('Study');

@@ -48,7 +48,7 @@ describe('selfie-lab CLI', () => {
     const project = join(dir, 'p');
     const init = cli(['init', project, '--name', 'CLI study', '--json'], env);
     expect(init.code).toBe(0);
-    expect(JSON.parse(init.stdout).value).toMatchObject({ name: 'CLI study', dir: project, schemaVersion: 3 });
+    expect(JSON.parse(init.stdout).value).toMatchObject({ name: 'CLI study', dir: project, schemaVersion: 4 });
     expect(existsSync(join(project, 'posts.json'))).toBe(true);
 
     const info = cli(['info', '--project', project, '--json'], env);

@@ -30,12 +30,12 @@ describe('a project is a folder of store files', () => {
     const session = await ProjectSession.create(join(dir, 'study'), 'My study', writable);
     const summary = await session.summary();
     await session.close();
-    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 3, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
+    expect(summary).toMatchObject({ name: 'My study', schemaVersion: 4, writable: true, counts: { posts: 0, faces: 0, labelSets: 0, runs: 0, raters: 0, jobs: 0 } });
     const entries = (await readdir(join(dir, 'study'))).sort();
     expect(entries).toEqual(['cache', 'face-overrides.json', 'faces.json', 'images', 'jobs.json', 'labelsets.json', 'posts.json', 'project.json', 'ratings', 'runs']);
     const projectJson = JSON.parse(await readFile(join(dir, 'study', 'project.json'), 'utf8'));
     expect(projectJson).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       name: 'My study',
       settings: { likesSnapshotMinDays: 7, nearDuplicateDistance: 6, faceRule: { minScore: 0.5, minSize: 0.05, carousel: 'first' } },
     });
@@ -99,7 +99,7 @@ describe('a project is a folder of store files', () => {
     await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 99, name: 'p', createdAt: 'x' }));
     expect((await failure(ProjectSession.open(dir, writable))).code).toBe('PROJECT_TOO_NEW');
 
-    // A version-1 project (posts stored as objects, a placeholder faces.json) opens as version 3 with its posts table
+    // A version-1 project (posts stored as objects, a placeholder faces.json) opens as version 4 with its posts table
     // and faces file converted, and the face rule's default settings.
     await writeFile(join(dir, 'project.json'), JSON.stringify({ schemaVersion: 1, name: 'p', createdAt: 'x' }));
     await writeFile(join(dir, 'posts.json'), '{"posts": []}');
@@ -109,7 +109,7 @@ describe('a project is a folder of store files', () => {
     expect(session.faceTable.size).toBe(0);
     await session.close();
     expect(JSON.parse(await readFile(join(dir, 'project.json'), 'utf8'))).toMatchObject({
-      schemaVersion: 3,
+      schemaVersion: 4,
       settings: { likesSnapshotMinDays: 7, faceRule: { minScore: 0.5, minSize: 0.05, carousel: 'first' } },
     });
     expect(JSON.parse(await readFile(join(dir, 'posts.json'), 'utf8'))).toMatchObject({ format: 'selfie-lab/posts-columns-v1', columns: { id: [] } });

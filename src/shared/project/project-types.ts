@@ -2,7 +2,7 @@
 import { defaultFaceRule, type FaceRule } from '../faces/face-rule';
 
 /** Bumped when a store file's shape changes; src/main/core/projects/migrations.ts upgrades older projects. */
-export const currentSchemaVersion = 3;
+export const currentSchemaVersion = 4;
 
 export interface ProjectSettings {
   /** Likes are labeled from the first snapshot captured at least this many days after posting (FORMATS.md). */

@@ -52,6 +52,10 @@ export const migrations: Record<number, Migration> = {
     }
     return { ...project, schemaVersion: 3 };
   },
+  // Version 4 stores paths inside the project folder relative to it (project-paths.ts), so folders can move. Reading
+  // absolute paths still works, so nothing is rewritten here; the files convert on their next write. The version
+  // goes up so that older versions, which would read the relative paths as missing files, refuse the project.
+  3: async (_dir, project) => ({ ...project, schemaVersion: 4 }),
 };
 
 export async function migrateProject(

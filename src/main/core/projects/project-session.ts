@@ -6,6 +6,7 @@ import { JsonStore } from '../storage/json-store';
 import { ProjectLock } from '../storage/project-lock';
 import { jobsJsonSchema, type JobsJson } from '../jobs/jobs-store';
 import { migrateProject } from './migrations';
+import { facesPathCodec, postsPathCodec } from './project-paths';
 import { emptyPostsFile, validatePostsFile, type PostsFile } from '../posts/posts-file';
 import { PostTable } from '../posts/post-table';
 import {
@@ -106,8 +107,8 @@ export class ProjectSession {
         await project.update((data) => Object.assign(data, migration.project));
       }
       const stores = await Promise.all([
-        JsonStore.open(projectPath(absolute, 'posts'), validatePostsFile, emptyPostsFile(), { pretty: false }),
-        JsonStore.open(projectPath(absolute, 'faces'), validateFacesFile, emptyFacesFile(), { pretty: false }),
+        JsonStore.open(projectPath(absolute, 'posts'), validatePostsFile, emptyPostsFile(), { pretty: false, codec: postsPathCodec(absolute) }),
+        JsonStore.open(projectPath(absolute, 'faces'), validateFacesFile, emptyFacesFile(), { pretty: false, codec: facesPathCodec(absolute) }),
         JsonStore.open(projectPath(absolute, 'faceOverrides'), validateFaceOverridesFile, emptyFaceOverridesFile()),
         JsonStore.open(projectPath(absolute, 'labelSets'), labelSetsJsonSchema, emptyStores.labelSets),
         JsonStore.open(projectPath(absolute, 'jobs'), jobsJsonSchema, { jobs: [] }),

@@ -22,6 +22,20 @@ function validate<T>(validator: StoreValidator<T>, json: unknown) {
 }
 
 /**
+ * How a store's data differs on disk from in memory (e.g. paths stored relative to the project folder). `encode`
+ * must not change its argument (the data stays in use); `decode` may change the freshly parsed value in place.
+ */
+export interface StoreCodec<T> {
+  encode(value: T): T;
+  decode(value: T): T;
+}
+
+export interface StoreOptions<T> {
+  pretty?: boolean;
+  codec?: StoreCodec<T>;
+}
+
+/**
  * A lowdb adapter for one JSON file of a project: validated on read, written atomically with the previous
  * good copy kept as `.bak`. A file that is not valid JSON, or does not match its schema, is never overwritten:
  * the error names the file, says what is wrong, and where the last good copy is.
@@ -30,7 +44,7 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly schema: StoreValidator<T>,
-    private readonly options: { pretty?: boolean } = {},
+    private readonly options: StoreOptions<T> = {},
   ) {}
 
   async read(): Promise<T | null> {
@@ -41,11 +55,13 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new AppFailure('IO_ERROR', `Cannot read ${this.file}: ${(error as Error).message}`, { file: this.file });
     }
-    return parseStoreText(this.file, text, this.schema);
+    const value = parseStoreText(this.file, text, this.schema);
+    return this.options.codec ? this.options.codec.decode(value) : value;
   }
 
   async write(data: T): Promise<void> {
-    const text = this.options.pretty === false ? JSON.stringify(data) : `${JSON.stringify(data, null, 2)}\n`;
+    const stored = this.options.codec ? this.options.codec.encode(data) : data;
+    const text = this.options.pretty === false ? JSON.stringify(stored) : `${JSON.stringify(stored, null, 2)}\n`;
     try {
       await writeFileAtomic(this.file, text, { keepBackup: true });
     } catch (error) {
@@ -110,7 +126,7 @@ export class JsonStore<T> {
     this.file = adapter.file;
   }
 
-  static async open<T>(file: string, schema: StoreValidator<T>, defaults: T, options?: { pretty?: boolean }): Promise<JsonStore<T>> {
+  static async open<T>(file: string, schema: StoreValidator<T>, defaults: T, options?: StoreOptions<T>): Promise<JsonStore<T>> {
     const store = new JsonStore<T>(new ValidatedJsonFile(file, schema, options), structuredClone(defaults));
     await store.db.read();
     return store;

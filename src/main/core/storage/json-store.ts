@@ -22,11 +22,12 @@ function validate<T>(validator: StoreValidator<T>, json: unknown) {
 }
 
 /**
- * How a store's data differs on disk from in memory (e.g. paths stored relative to the project folder). `encode`
- * must not change its argument (the data stays in use); `decode` may change the freshly parsed value in place.
+ * How a store's data differs on disk from in memory (e.g. paths stored relative to the project folder).
+ * `serialize` turns the data in use into the file's text with `stringify`, leaving the data as it was when it
+ * returns; `decode` may change the freshly parsed value in place.
  */
 export interface StoreCodec<T> {
-  encode(value: T): T;
+  serialize(value: T, stringify: (value: T) => string): string;
   decode(value: T): T;
 }
 
@@ -60,8 +61,8 @@ export class ValidatedJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    const stored = this.options.codec ? this.options.codec.encode(data) : data;
-    const text = this.options.pretty === false ? JSON.stringify(stored) : `${JSON.stringify(stored, null, 2)}\n`;
+    const stringify = (value: T) => (this.options.pretty === false ? JSON.stringify(value) : `${JSON.stringify(value, null, 2)}\n`);
+    const text = this.options.codec ? this.options.codec.serialize(data, stringify) : stringify(data);
     try {
       await writeFileAtomic(this.file, text, { keepBackup: true });
     } catch (error) {

@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Builds the demo project once; page tests copy it (test/support/demo-session.ts).
+          globalSetup: ['./test/support/e2e-global-setup.ts'],
           testTimeout: 240_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -1,13 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDir } from '../support/temp';
 
 /**
- * A researcher in the labeling lab: on the demo project (built in the background on first start), read the
+ * A researcher in the labeling lab: on the demo project (a copy of the one the e2e setup built), read the
  * residual rule's counts at the study's 10% / 10%, drag the top threshold on the histogram and watch only the good
  * count move, type a new bottom share, read the accuracy against the simulated truth, and save a label set.
  */
@@ -35,6 +35,8 @@ describe('the Labels page on the demo project', () => {
   beforeAll(async () => {
     await mkdir(shots, { recursive: true });
     ({ dir, cleanup } = await tempDir('selfie-lab-labels-e2e-'));
+    // A copy of the demo project the e2e global setup built (the demo e2e test watches a build from nothing).
+    await cp(inject('prebuiltDemo'), join(dir, 'demo'), { recursive: true });
     serve = await startServe([], { SELFIE_LAB_CONFIG_DIR: join(dir, 'config'), SELFIE_LAB_DEMO_DIR: join(dir, 'demo') });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });

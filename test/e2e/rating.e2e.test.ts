@@ -57,7 +57,7 @@ describe('the Rate and Compare pages on the demo project', () => {
   it('adds a rater and draws a balanced, blind session from the demo label set', async () => {
     await page.goto(serve.url);
     await expect.poll(() => page.getByTestId('header-project-name').textContent(), { timeout: 20_000 }).toContain('Selfie Lab demo');
-    await waitForDemoStages(api); // also cancels the demo's training, which this page does not need
+    await waitForDemoStages(api); // the copied demo is complete; this only confirms it
     await session.setTray(false);
     await page.getByTestId('nav-rate').click();
 
@@ -136,6 +136,11 @@ describe('the Rate and Compare pages on the demo project', () => {
     const table = compared.value;
     const ada = table.raters.find((rater) => rater.name === 'Ada');
     expect(ada).toBeDefined();
+    // The demo's trained run is the model column: Ada against the model, on the same images, with McNemar.
+    expect(table.run).not.toBeNull();
+    const adaStats = table.report.raters.find((r) => r.rater === ada!.rater)!;
+    expect(adaStats.vsModel!.n).toBe(size - 1);
+    expect(adaStats.mcnemarVsModel!.n).toBe(size - 1);
     // Balanced sample: half good, half bad by the likes-derived label.
     expect(table.postId.length).toBe(size);
     expect(table.label.filter((label) => label === 1).length).toBe(size / 2);
@@ -160,8 +165,12 @@ describe('the Rate and Compare pages on the demo project', () => {
 
     // Disagreements only: the rows where someone differs from the label (or the model).
     await page.getByTestId('compare-disagreements').check();
-    const disagreements = ada!.ratings.filter((rating, i) => rating !== 0 && table.label[i] !== 0 && rating !== table.label[i]).length;
-    if (table.run === null) expect(await page.getByTestId('compare-row').count()).toBe(disagreements);
+    // Any two of (label, model, Ada) that were given and differ.
+    const disagreements = table.postId.filter((_, i) => {
+      const given = [table.label[i]!, table.predicted[i]!, ada!.ratings[i]!].filter((value) => value !== 0);
+      return given.some((value) => value !== given[0]);
+    }).length;
+    expect(await page.getByTestId('compare-row').count()).toBe(disagreements);
     await page.getByTestId('compare-disagreements').uncheck();
     await page.getByTestId('compare-row').first().click();
     await expect.poll(() => page.getByTestId('compare-detail-image').count(), { timeout: 10_000 }).toBe(1);

@@ -8,7 +8,8 @@ import type { ServeProcess } from '../support/serve-process';
 
 /**
  * A researcher trains a head on the demo's label set from the Train page, watches the curves grow epoch by epoch,
- * then opens the run's evaluation and clicks a confusion-matrix cell to see its images.
+ * then opens the run's evaluation and clicks a confusion-matrix cell to see its images, reads the accuracy per slice,
+ * looks at the best-to-worst continuum, opens a post from the embedding map, and sweeps two tail widths.
  */
 const shots = resolve(import.meta.dirname, '../../test-results/e2e');
 const epochs = 8;
@@ -103,4 +104,81 @@ describe('the Train page on the demo project', () => {
     await images.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '43-train-evaluation.png') });
   }, 120_000);
+
+  it('slices the validation accuracy by face size, brightness, greyscale and hashtags', async () => {
+    const tables = page.getByTestId('slice-table');
+    await expect.poll(() => tables.count(), { timeout: 60_000 }).toBe(4);
+    expect(await tables.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-dimension')))).toEqual(['faceSize', 'brightness', 'greyscale', 'hashtags']);
+    // Every table covers every validation post, the number the ROC caption gives.
+    const valPosts = Number(/\((val), (\d+) posts\)/.exec((await page.locator('.train-eval__figure figcaption').first().textContent()) ?? '')?.[2]);
+    expect(valPosts).toBeGreaterThan(0);
+    const sums = await tables.evaluateAll((nodes) => nodes.map((node) => [...node.querySelectorAll('[data-testid="slice-bin"]')].reduce((sum, row) => sum + Number(row.getAttribute('data-n')), 0)));
+    expect(sums).toEqual([valPosts, valPosts, valPosts, valPosts]);
+    await page.getByTestId('slices-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '44-train-slices.png') });
+  }, 120_000);
+
+  it('shows the validation posts from best to worst, the worst end small and blurred until asked', async () => {
+    const grid = page.getByTestId('continuum-grid');
+    await expect.poll(async () => Number(await grid.getAttribute('data-count')), { timeout: 30_000 }).toBeGreaterThan(3);
+    const items = grid.getByTestId('continuum-item');
+    await expect.poll(() => grid.locator('img').count(), { timeout: 30_000 }).toBe(await items.count());
+    const p = (await items.evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-p'))))) as number[];
+    expect(p.every((value, i) => i === 0 || value <= p[i - 1]!), p.join(' ')).toBe(true);
+    const ends = await items.evaluateAll((nodes) => nodes.map((node) => `${node.getAttribute('data-end')}:${node.getAttribute('data-blurred')}`));
+    expect(ends[0]).toBe('best:false');
+    expect(ends.at(-1)).toBe('worst:true');
+    expect(ends.filter((end) => end.endsWith(':true')).every((end) => end.startsWith('worst'))).toBe(true);
+    // Drawn small: a worst thumbnail is narrower than a best one.
+    const width = async (end: string) => (await grid.locator(`[data-end="${end}"] img`).first().boundingBox())!.width;
+    expect(await width('worst')).toBeLessThan(await width('best'));
+    await page.getByTestId('continuum-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '45-train-continuum.png') });
+    await page.getByTestId('continuum-unblur').check();
+    expect(await grid.locator('[data-blurred="true"]').count()).toBe(0);
+  }, 120_000);
+
+  it('computes the embedding map and opens the post of a clicked point', async () => {
+    await setTray(false);
+    await page.getByTestId('map-compute').click();
+    const map = page.getByTestId('embedding-map');
+    await expect.poll(async () => Number(await map.getAttribute('data-points')), { timeout: 120_000, interval: 250 }).toBeGreaterThan(10);
+    await expect.poll(() => map.getAttribute('data-probe-pixel'), { timeout: 10_000 }).toMatch(/^\d+(\.\d)?,\d+(\.\d)?$/);
+    await setTray(false); // the map's job opened the tray over the page
+    await page.getByTestId('map-colour-prediction').click();
+    expect(await map.getAttribute('data-colour')).toBe('prediction');
+    await map.scrollIntoViewIfNeeded();
+    const postId = (await map.getAttribute('data-probe-post'))!;
+    const [px, py] = (await map.getAttribute('data-probe-pixel'))!.split(',').map(Number);
+    const box = (await map.boundingBox())!;
+    // The probe point lies inside the canvas (the scales cover every point).
+    expect(px).toBeGreaterThan(0);
+    expect(px).toBeLessThan(box.width);
+    expect(py).toBeGreaterThan(0);
+    expect(py).toBeLessThan(box.height);
+    await page.mouse.click(box.x + px!, box.y + py!);
+    const detail = page.getByTestId('post-detail');
+    await detail.waitFor();
+    await expect.poll(() => detail.getAttribute('data-post-id'), { timeout: 20_000 }).toBe(postId);
+    expect(await page.getByTestId('map-post-facts').textContent()).toMatch(new RegExp(`^Post ${postId}: p\\(good\\) \\d\\.\\d{3} · label (good|bad|none) · (train|val|test|none) split$`));
+    await expect.poll(() => detail.locator('img').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, '46-train-embedding-map.png') });
+    await page.getByTestId('detail-close').click();
+  }, 180_000);
+
+  it('sweeps two tail widths and plots labeled-set size against accuracy', async () => {
+    await page.getByTestId('sweep-labelset').selectOption('demo residual 10%');
+    await page.getByTestId('sweep-widths').fill('10, 20');
+    await page.getByTestId('sweep-epochs').fill('3');
+    await page.getByTestId('sweep-start').click();
+    await setTray(false);
+    const chart = page.getByTestId('sweep-chart');
+    await expect.poll(async () => Number((await chart.getAttribute('data-points')) ?? 0), { timeout: 240_000, interval: 500 }).toBe(2);
+    const rows = page.getByTestId('sweep-point');
+    const labeled = await rows.evaluateAll((nodes) => nodes.map((node) => Number(node.children[1]!.textContent)));
+    expect(labeled[0]).toBeLessThan(labeled[1]!);
+    expect(await rows.evaluateAll((nodes) => nodes.map((node) => node.children[3]!.textContent))).toEqual([expect.stringMatching(/^\d+\.\d%$/), expect.stringMatching(/^\d+\.\d%$/)]);
+    await page.getByTestId('sweep-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '47-train-sweep.png') });
+  }, 300_000);
 });

@@ -79,7 +79,7 @@ function SliceTableView({ table, overall }: { table: SliceTable; overall: number
             <th>bin</th>
             <th>n</th>
             <th>accuracy</th>
-            <th>95% interval</th>
+            <th title="95% Wilson interval">95% CI</th>
           </tr>
         </thead>
         <tbody>

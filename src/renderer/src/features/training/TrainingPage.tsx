@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { plural } from '../../components/plural';
 import { BackendCapabilityNote } from './BackendCapabilityNote';
 import { ContinuumGrid } from './ContinuumGrid';
+import { EmbeddingMapPanel } from './EmbeddingMapPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { RunsTable } from './RunsTable';
 import { SlicesPanel } from './SlicesPanel';
@@ -52,8 +53,9 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
           {failed ? <p className="card train-error">Training failed: {failed}</p> : null}
           {runs ? <RunsTable runs={runs} selected={selected} onSelect={training.select} onRemove={(id) => void training.remove(id)} /> : null}
           {selected && evaluation ? <EvaluationPanel key={selected} evaluation={evaluation} /> : null}
-          {selected && selectedRun?.status === 'completed' ? <SlicesPanel runId={selected} /> : null}
-          {selected && selectedRun?.status === 'completed' ? <ContinuumGrid key={selected} runId={selected} /> : null}
+          {selected && selectedRun?.status === 'completed' ? <SlicesPanel key={`slices-${selected}`} runId={selected} /> : null}
+          {selected && selectedRun?.status === 'completed' ? <ContinuumGrid key={`continuum-${selected}`} runId={selected} /> : null}
+          {selected && selectedRun?.status === 'completed' ? <EmbeddingMapPanel key={`map-${selected}`} runId={selected} /> : null}
           {labelSets ? <SweepPanel labelSets={labelSets} /> : null}
           {selected && !evaluation && selectedRun?.status === 'completed' ? <p className="muted">Loading the evaluation…</p> : null}
         </div>

@@ -7,6 +7,8 @@ import { runSlicesOf, toneCacheFile } from '../../../src/main/core/training/run-
 import type { SweepResult } from '../../../src/main/core/training/sweep.job';
 import { SweepsRepository } from '../../../src/main/core/training/sweeps-repository';
 import type { JobRecord } from '../../../src/shared/jobs/job-types';
+import { unwrap } from '../../../src/shared/result';
+import type { EmbeddingMap } from '../../../src/shared/training/embedding-map';
 import type { SweepRecord } from '../../../src/shared/training/sweep';
 import { tempDir } from '../../support/temp';
 import { buildDemoProject, runJob, type DemoProject } from './demo-project';
@@ -114,15 +116,20 @@ describe('tail-width sweep, accuracy per slice and the embedding map (wasm)', ()
     for (const [brightness] of Object.values(cache.tones)) expect(brightness).toBeGreaterThan(0);
     expect(await runSlicesOf(project, runId)).toEqual(slices);
     await expect(runSlicesOf(project, 'no-such-run')).rejects.toThrow(/No run "no-such-run"/);
+    // Through the API: the same slices, the sweeps, and a clear error for a bad id.
+    expect(unwrap(await demo.workbench.dispatch('runs.slices', { id: runId }))).toEqual(slices);
+    expect((unwrap(await demo.workbench.dispatch('runs.sweeps', {})) as SweepRecord[]).map((sweep) => sweep.id)).toEqual([record.id]);
+    const bad = await demo.workbench.dispatch('runs.slices', { id: '../x' });
+    expect(bad.ok === false && bad.error.code).toBe('INVALID_INPUT');
     expect(existsSync(join(demo.projectDir, 'sweeps', `${record.id}.json`))).toBe(true);
   }, 120_000);
 
   it('maps a run’s cached features in 2-D with UMAP, seeded, stored in the run folder', async () => {
     const runId = record.points[2]!.runId;
-    expect(await readEmbeddingMap(demo.projectDir, runId)).toBeNull();
+    expect(unwrap(await demo.workbench.dispatch('runs.embeddingMap', { id: runId }))).toBeNull();
     const { job } = await runJob(demo.workbench, 'embeddings.map', { run: runId, nNeighbors: 10 });
     expect(job.state, job.error?.message).toBe('succeeded');
-    const map = (await readEmbeddingMap(demo.projectDir, runId))!;
+    const map = unwrap(await demo.workbench.dispatch('runs.embeddingMap', { id: runId })) as EmbeddingMap;
     // 50% tails label every post; the run predicted the labeled ones, all with cached features.
     expect(map.available).toBe(record.points[2]!.labeled);
     expect(map.postId).toHaveLength(map.available);

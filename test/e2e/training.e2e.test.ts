@@ -42,6 +42,9 @@ describe('the Train page on the demo project', () => {
     expect(await page.getByTestId('train-backbone').inputValue()).toBe('mobilenet_v2');
     expect(await page.getByTestId('train-mode').inputValue()).toBe('head');
     await page.getByTestId('train-epochs').fill(String(epochs));
+    // The demo's features are cached already: with batches of 1 an epoch takes tens of milliseconds instead of a few,
+    // long enough for the page to draw intermediate epochs (the job runner sends at most one update per 100 ms).
+    await page.getByTestId('train-batch').fill('1');
     await page.screenshot({ path: join(shots, '40-train-form.png') });
     // Record every value the accuracy curve's data-epochs takes, as the page commits it (epochs can be milliseconds apart).
     await page.evaluate(() => {

@@ -9,6 +9,7 @@ export function TrainForm(props: { labelSets: LabelSetSummary[]; capabilities: T
   const [backbone, setBackbone] = useState<string>('mobilenet_v2');
   const [mode, setMode] = useState<string>('head');
   const [epochs, setEpochs] = useState(30);
+  const [batch, setBatch] = useState(32);
   const [lr, setLr] = useState(0.01);
   const [dropout, setDropout] = useState(0.5);
   const [seed, setSeed] = useState(1);
@@ -19,7 +20,7 @@ export function TrainForm(props: { labelSets: LabelSetSummary[]; capabilities: T
   const blocked = (backboneInfo && !backboneInfo.available) || (modeInfo && !modeInfo.allowed);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    props.onStart({ labelSet, backbone, mode, epochs, lr, dropout, seed, shuffleLabels });
+    props.onStart({ labelSet, backbone, mode, epochs, batch, lr, dropout, seed, shuffleLabels });
   };
 
   return (
@@ -63,6 +64,10 @@ export function TrainForm(props: { labelSets: LabelSetSummary[]; capabilities: T
         <label className="train-form__field">
           Epochs
           <input data-testid="train-epochs" type="number" min={1} max={1000} value={epochs} onChange={(e) => setEpochs(Number(e.target.value))} />
+        </label>
+        <label className="train-form__field">
+          Batch size
+          <input data-testid="train-batch" type="number" min={1} max={4096} step={1} value={batch} onChange={(e) => setBatch(Number(e.target.value))} />
         </label>
         <label className="train-form__field">
           Learning rate

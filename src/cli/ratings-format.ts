@@ -15,9 +15,9 @@ export function formatProportion(stat: ProportionStat | null): string {
 
 export function formatKappa(stat: KappaStat): string {
   const agreement = stat.agreement === null ? 'agreement not defined' : `agreement ${percent(stat.agreement)}`;
-  const kappa = stat.kappa === null ? 'kappa not defined' : `kappa ${stat.kappa.toFixed(3)}${stat.ci ? ` [${stat.ci.low.toFixed(3)}, ${stat.ci.high.toFixed(3)}]` : ''}`;
-  const reason = stat.reason ? ` (${stat.reason})` : '';
-  return `${agreement}, ${kappa}${reason}, n = ${stat.n}`;
+  // The reason already says "not defined: …" or "no interval: …"; it stands in for the missing number.
+  const kappa = stat.kappa === null ? `kappa ${stat.reason ?? 'not defined'}` : `kappa ${stat.kappa.toFixed(3)}${stat.ci ? ` [${stat.ci.low.toFixed(3)}, ${stat.ci.high.toFixed(3)}]` : ` (${stat.reason ?? 'no interval'})`}`;
+  return `${agreement}, ${kappa}, n = ${stat.n}`;
 }
 
 export function formatMcNemar(stat: McNemarStat | null): string {
@@ -33,7 +33,9 @@ export function formatAgreementReport(table: CompareTable): string {
   const names = new Map(table.raters.map((r) => [r.rater, r.name]));
   lines.push(`Label set: ${table.labelSet ? `${table.labelSet.name} (v${table.labelSet.version}, ${table.labelSet.id})` : 'none'}`);
   lines.push(`Model run: ${table.run ? table.run.id : 'none (train one to compare with the model)'}`);
-  lines.push(`Rated images: ${table.postId.length}`);
+  const scope = [table.scope.split ? `${table.scope.split} split` : null, table.scope.session ? `session ${table.scope.session}` : null].filter(Boolean);
+  lines.push(`Rated images: ${table.postId.length}${scope.length > 0 ? ` (${scope.join(', ')})` : ''}`);
+  for (const note of table.notes) lines.push(`Note: ${note}`);
   if (table.report.raters.length === 0) {
     lines.push('', 'No ratings yet: rate images on the Rate page, or import a CSV with "selfie-lab ratings import".');
   }

@@ -20,6 +20,7 @@ import {
   createSessionInput,
   pairWinners,
   raterName,
+  ratingSplits,
   ratingValues,
   type CompareTable,
   type PairRanking,
@@ -52,7 +53,7 @@ const postId = z.string().min(1).max(500);
 const imageIndex = z.number().int().min(0).max(10_000);
 const runId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'not a run id');
 const sessionId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a rating session id');
-const raterId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'not a rater id');
+const raterId = z.string().regex(/^[\p{L}\p{N}][\p{L}\p{M}\p{N}-]{0,79}$/u, 'not a rater id');
 
 export type Shell = 'electron' | 'browser' | 'cli' | 'memory';
 
@@ -179,10 +180,16 @@ export const methods = {
   /** Named rater profiles of the project, with how many ratings each has given. */
   'raters.list': method<RaterSummary[]>()(noInput),
   'raters.create': method<RaterSummary>()(z.strictObject({ name: raterName })),
+  /** Changes a rater's display name (the id, their file's name, stays). */
+  'raters.rename': method<RaterSummary>()(z.strictObject({ rater: raterId, name: raterName })),
+  /** Removes a rater: their file moves to ratings/removed/ (recoverable by moving it back). */
+  'raters.remove': method<null>()(z.strictObject({ rater: raterId })),
   /** Rating sessions with each rater's progress, newest first. */
   'ratings.sessions': method<RatingSessionSummary[]>()(noInput),
   /** Draws a seeded, balanced good/bad sample (or pairs) from a label set's split; several raters can rate it. */
   'ratings.createSession': method<RatingSessionSummary>()(createSessionInput),
+  /** Removes a session and every answer given in it (kept in ratings/removed/ for recovery). */
+  'ratings.removeSession': method<null>()(z.strictObject({ session: sessionId })),
   /** Where a rater is in a session (resume point) and what to show now. */
   'ratings.next': method<RatingStep>()(z.strictObject({ session: sessionId, rater: raterId })),
   /** One image, large (≤ maxSize px on its longer side), as a data: URL; nothing else about the post (blind). */
@@ -199,7 +206,16 @@ export const methods = {
   'ratings.undo': method<RatingStep>()(z.strictObject({ session: sessionId, rater: raterId })),
   /** Every rated post beside its Instagram label and the model's prediction, with the agreement statistics. */
   'ratings.compare': method<CompareTable>()(
-    z.strictObject({ labelSet: z.string().trim().min(1).max(300).optional(), run: runId.optional() }).optional(),
+    z
+      .strictObject({
+        labelSet: z.string().trim().min(1).max(300).optional(),
+        run: runId.optional(),
+        /** Only rated posts of this split of the label set (the statistics too). */
+        split: z.enum(ratingSplits).optional(),
+        /** Only ratings given in this session. */
+        session: sessionId.optional(),
+      })
+      .optional(),
   ),
   /** A pairwise session's Bradley–Terry ranking from all raters' judgments. */
   'ratings.ranking': method<PairRanking>()(z.strictObject({ session: sessionId })),
@@ -231,6 +247,8 @@ export const events = {
   'job.updated': event<JobRecord>(),
   /** The open project changed (opened, closed, or its counts changed). */
   'project.changed': event<ProjectSummary | null>(),
+  /** A rating was given, undone or imported, or raters/sessions changed: pages showing ratings refresh. */
+  'ratings.changed': event<{ session: string | null; rater: string | null }>(),
   /** The ML backend was resolved (or re-resolved). */
   'ml.backend': event<BackendInfo>(),
 };

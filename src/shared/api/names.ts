@@ -42,8 +42,11 @@ export const methodNameList = [
   'runs.remove',
   'raters.list',
   'raters.create',
+  'raters.rename',
+  'raters.remove',
   'ratings.sessions',
   'ratings.createSession',
+  'ratings.removeSession',
   'ratings.next',
   'ratings.image',
   'ratings.rate',
@@ -61,7 +64,7 @@ export const methodNameList = [
   'jobs.remove',
 ] as const;
 
-export const eventNameList = ['job.updated', 'project.changed', 'ml.backend'] as const;
+export const eventNameList = ['job.updated', 'project.changed', 'ratings.changed', 'ml.backend'] as const;
 
 export type MethodName = (typeof methodNameList)[number];
 export type EventName = (typeof eventNameList)[number];

@@ -46,6 +46,11 @@ export interface AgreementReport {
   pairs: Array<{ a: string; b: string; kappa: KappaStat; confusion: Confusion2 }>;
 }
 
+/** "no images rated by both" says little when one side is the label or the model: say which side is missing. */
+function withReason(stat: ProportionStat, reason: string): ProportionStat {
+  return stat.n === 0 ? { ...stat, reason } : stat;
+}
+
 export function agreementReport(input: AgreementInput): AgreementReport {
   const where = 'agreementReport';
   const posts = input.postIds.length;
@@ -64,8 +69,8 @@ export function agreementReport(input: AgreementInput): AgreementReport {
     return {
       rater,
       rated: ratings.reduce((sum, value) => (value === 0 ? sum : sum + 1), 0),
-      vsLabel: accuracyAgainst(ratings, label),
-      vsModel: model ? accuracyAgainst(ratings, model.predicted) : null,
+      vsLabel: withReason(accuracyAgainst(ratings, label), 'not defined: none of the images rated good or bad has a label in this label set'),
+      vsModel: model ? withReason(accuracyAgainst(ratings, model.predicted), 'not defined: the model predicted none of the images rated good or bad') : null,
       confusionVsLabel: confusion2(ratings, label),
       mcnemarVsModel: model ? mcnemar(ratings, model.predicted, label) : null,
       modelVsLabelOnSameImages: predictedWhereRated ? accuracyAgainst(predictedWhereRated, label) : null,

@@ -128,6 +128,14 @@ export type RatingSessionSummary = Omit<RatingSession, 'items' | 'pairs'> & {
   progress: RaterProgress[];
 };
 
+/** What a non-blind session shows beside an image: what Instagram said about it. */
+export interface Reveal {
+  likes: number | null;
+  followers: number | null;
+  /** The label set's label: 1 good, -1 bad, 0 none. */
+  label: number;
+}
+
 /** What to show next in a session for one rater. Blind: ids only; the image comes from ratings.image. */
 export interface RatingStep {
   session: RatingSessionSummary;
@@ -144,12 +152,21 @@ export interface RatingStep {
   /** The rating an undo would remove, if any. */
   last: { postId: string; answer: string } | null;
   /** Not blind sessions only: the current image's likes, followers and label. */
-  reveal: { likes: number | null; followers: number | null; label: number } | null;
+  reveal: Reveal | null;
+  /** Not blind pairwise sessions only: the same for the left and the right image. */
+  revealPair: [Reveal, Reveal] | null;
 }
 
 /** The Compare page's table, by column, over every post some rater rated (single ratings, the latest per rater). */
 export interface CompareTable {
   labelSet: { id: string; name: string; version: number } | null;
+  /** What the rows (and so the statistics) were restricted to; null = everything. */
+  scope: { split: RatingSplit | null; session: string | null };
+  /**
+   * Cautions for reading the model's figures: no run trained on this label set, rated images the run trained on
+   * (train split) or picked its best epoch on (val split). Shown beside the statistics.
+   */
+  notes: string[];
   run: { id: string; name: string; valPeak: number | null; valFinal: number | null } | null;
   postId: string[];
   /** 0 train, 1 val, 2 test, -1 not in the label set's population */

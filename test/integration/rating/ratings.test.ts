@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,8 +53,8 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
   });
 
   it('creates raters with readable ids and refuses a second rater of the same name', async () => {
-    expect(value(await api.raters.create({ name: 'Ana María' }))).toMatchObject({ id: 'ana-maria', name: 'Ana María', ratings: 0 });
-    const again = await api.raters.create({ name: 'ana maria' });
+    expect(value(await api.raters.create({ name: 'Ana María' }))).toMatchObject({ id: 'ana-maría', name: 'Ana María', ratings: 0 });
+    const again = await api.raters.create({ name: 'ANA  MARÍA' });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toContain('already exists');
     expect(value(await api.raters.create({ name: 'Ben' })).id).toBe('ben');
@@ -65,7 +65,7 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
   it('draws a seeded, balanced sample from the test split (the default when there is one)', async () => {
     const session = value(await api.ratings.createSession({ labelSet: 'study', size: 12, seed: 4 }));
     expect(session).toMatchObject({ split: 'test', total: 12, blind: true, mode: 'single' });
-    const step = value(await api.ratings.next({ session: session.id, rater: 'ana-maria' }));
+    const step = value(await api.ratings.next({ session: session.id, rater: 'ana-maría' }));
     expect(step).toMatchObject({ index: 0, total: 12, done: 0, reveal: null });
     const stored = JSON.parse(await readFile(join(projectDir, 'rating-sessions.json'), 'utf8')) as { sessions: Array<{ id: string; items: string[] }> };
     const sample = stored.sessions.find((s) => s.id === session.id)!.items;
@@ -83,38 +83,38 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
 
   it('saves each rating the moment it is given, undoes the last one, and resumes after a restart', async () => {
     const session = value(await api.ratings.sessions()).find((s) => s.name !== 'twin' && s.split === 'test')!;
-    let step = value(await api.ratings.next({ session: session.id, rater: 'ana-maria' }));
+    let step = value(await api.ratings.next({ session: session.id, rater: 'ana-maría' }));
     const answers: string[] = [];
     for (let k = 0; k < 5; k++) {
       const postId = (step.current as { postId: string }).postId;
       const truth = labelOf(postId) === 1 ? 'good' : 'bad';
       const rating = k === 2 ? 'skip' : k === 3 ? (truth === 'good' ? 'bad' : 'good') : truth;
       answers.push(rating);
-      step = value(await api.ratings.rate({ session: session.id, rater: 'ana-maria', postId, rating, ms: 900 + k }));
-      const onDisk = JSON.parse(await readFile(join(projectDir, 'ratings', 'ana-maria.json'), 'utf8')) as RaterFile;
+      step = value(await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId, rating, ms: 900 + k }));
+      const onDisk = JSON.parse(await readFile(join(projectDir, 'ratings', 'ana-maría.json'), 'utf8')) as RaterFile;
       expect(onDisk.ratings).toHaveLength(k + 1);
       expect(onDisk.ratings.at(-1)).toMatchObject({ kind: 'single', postId, rating, session: session.id, ms: 900 + k });
     }
     expect(step).toMatchObject({ index: 5, done: 5, skipped: 1 });
-    step = value(await api.ratings.undo({ session: session.id, rater: 'ana-maria' }));
+    step = value(await api.ratings.undo({ session: session.id, rater: 'ana-maría' }));
     expect(step.index).toBe(4);
-    const undone = JSON.parse(await readFile(join(projectDir, 'ratings', 'ana-maria.json'), 'utf8')) as RaterFile;
+    const undone = JSON.parse(await readFile(join(projectDir, 'ratings', 'ana-maría.json'), 'utf8')) as RaterFile;
     expect(undone.ratings).toHaveLength(4);
 
     // A new workbench on the same folder (the app restarted) resumes at the same image.
     const current = (step.current as { postId: string }).postId;
     await workbench.closeProject();
     await workbench.openProject(projectDir);
-    const resumed = value(await api.ratings.next({ session: session.id, rater: 'ana-maria' }));
+    const resumed = value(await api.ratings.next({ session: session.id, rater: 'ana-maría' }));
     expect(resumed).toMatchObject({ index: 4, done: 4, current: { kind: 'single', postId: current } });
     expect(value(await api.ratings.sessions()).find((s) => s.id === session.id)!.progress).toEqual([
-      { rater: 'ana-maria', raterName: 'Ana María', done: 4, skipped: 1, total: 12 },
+      { rater: 'ana-maría', raterName: 'Ana María', done: 4, skipped: 1, total: 12 },
     ]);
 
     // Wrong input is refused with the reason, and nothing is written.
-    const notInSession = await api.ratings.rate({ session: session.id, rater: 'ana-maria', postId: 'nope', rating: 'good' });
+    const notInSession = await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId: 'nope', rating: 'good' });
     expect(notInSession.ok ? null : notInSession.error.message).toContain('not in rating session');
-    const badValue = await api.ratings.rate({ session: session.id, rater: 'ana-maria', postId: current, rating: 'meh' as 'good' });
+    const badValue = await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId: current, rating: 'meh' as 'good' });
     expect(badValue.ok ? null : badValue.error.code).toBe('INVALID_INPUT');
     const noRater = await api.ratings.next({ session: session.id, rater: 'zed' });
     expect(noRater.ok ? null : noRater.error.message).toContain('No rater "zed"');
@@ -133,10 +133,10 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
   it('compares raters with the labels and each other, over the images both rated', async () => {
     const session = value(await api.ratings.sessions()).find((s) => s.name !== 'twin' && s.split === 'test')!;
     // Ana finishes, answering the truth; Ben answers "good" to everything.
-    let step: RatingStep = value(await api.ratings.next({ session: session.id, rater: 'ana-maria' }));
+    let step: RatingStep = value(await api.ratings.next({ session: session.id, rater: 'ana-maría' }));
     while (step.current) {
       const postId = (step.current as { postId: string }).postId;
-      step = value(await api.ratings.rate({ session: session.id, rater: 'ana-maria', postId, rating: labelOf(postId) === 1 ? 'good' : 'bad' }));
+      step = value(await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId, rating: labelOf(postId) === 1 ? 'good' : 'bad' }));
     }
     step = value(await api.ratings.next({ session: session.id, rater: 'ben' }));
     while (step.current) {
@@ -146,7 +146,7 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
     expect(table.labelSet?.id).toBe(labelSet.id);
     expect(table.postId).toHaveLength(12);
     expect(table.run).toBeNull();
-    const ana = table.report.raters.find((r) => r.rater === 'ana-maria')!;
+    const ana = table.report.raters.find((r) => r.rater === 'ana-maría')!;
     // 12 images: one skipped (not counted), one answered wrong, ten right.
     expect(ana.vsLabel).toMatchObject({ n: 11, successes: 10 });
     expect(ana.vsLabel.value).toBeCloseTo(10 / 11, 12);
@@ -188,7 +188,7 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.out).value.rows).toBe(11 + 1 + 12 - 1 + 1);
     const text = await readFile(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('post_id,rater,rating,rated_at,session');
+    expect(text.split('\n')[0]).toBe('post_id,rater,rating,rated_at,session,ms');
     expect(text).toContain(',Ana María,');
 
     const again = await cli(['ratings', 'import', out, '--project', projectDir, '--json']);
@@ -211,10 +211,75 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
     const stats = await cli(['ratings', 'stats', '--project', projectDir, '--labelset', 'study', '--json']);
     expect(stats.code).toBe(0);
     const report = JSON.parse(stats.out).value.report;
-    expect(report.raters.map((r: { rater: string }) => r.rater).sort()).toEqual(['ana-maria', 'ben', 'cleo']);
+    expect(report.raters.map((r: { rater: string }) => r.rater).sort()).toEqual(['ana-maría', 'ben', 'cleo']);
     expect(report.pairs).toHaveLength(3);
     const text2 = await cli(['ratings', 'stats', '--project', projectDir]);
     expect(text2.out).toMatch(/Ana María \(11 rated good or bad\)\n {2}vs Instagram label {6}90\.9% \[/);
+    // Scoped to the val split, where nobody rated: every figure says why it is missing instead of a number.
+    const val = await cli(['ratings', 'stats', '--project', projectDir, '--split', 'val', '--json']);
+    expect(JSON.parse(val.out).value).toMatchObject({ images: 0, scope: { split: 'val', session: null }, report: { raters: [] } });
+    const badSplit = await cli(['ratings', 'stats', '--project', projectDir, '--split', 'holdout']);
+    expect(badSplit.err).toContain('--split must be one of train, val, test');
+    const unknown = await cli(['ratings', 'frobnicate', '--project', projectDir]);
+    expect(unknown.err).toContain('unknown ratings action "frobnicate"');
+
+    // A newer answer for an image already answered in that session is added, counts from then on, and is reported.
+    const secondPost = text.split('\n')[2]!.split(',')[0]!;
+    await writeFile(outside, `post_id,rater,rating,rated_at,session\n${secondPost},Ben,bad,${Math.floor(Date.now() / 1000)},imported\n${secondPost},Ben,good,2026-01-01T00:00:00Z,imported\n`);
+    const superseding = await cli(['ratings', 'import', outside, '--project', projectDir, '--json']);
+    expect(JSON.parse(superseding.out).value).toMatchObject({ kind: 'ratings', imported: 2, superseding: 1, raters: [{ rater: 'ben', name: 'Ben', superseding: 1 }] });
+    await writeFile(outside, `post_id,rater,rating,rated_at\n${secondPost},Ben,bad,2999-01-01T00:00:00Z\n`);
+    expect((await cli(['ratings', 'import', outside, '--project', projectDir])).err).toContain('line 2: rated_at 2999-01-01T00:00:00.000Z is in the future');
+    expect((await cli(['ratings', 'import', dir, '--project', projectDir])).err).toContain('is a folder');
+    expect((await cli(['ratings', 'export', '--project', projectDir, '--out', join(dir, 'missing', 'r.csv')])).err).toContain('does not exist; create it first');
+
+    // Pairwise judgments travel too, with the time to answer.
+    const pairsOut = join(dir, 'pairs.jsonl');
+    const pairs = await cli(['ratings', 'export', '--project', projectDir, '--out', pairsOut, '--pairs', '--json']);
+    expect(JSON.parse(pairs.out).value).toMatchObject({ format: 'jsonl', raters: 1, what: 'pairs' });
+    const firstPair = JSON.parse((await readFile(pairsOut, 'utf8')).split('\n')[0]!) as Record<string, unknown>;
+    expect(Object.keys(firstPair)).toEqual(['left_id', 'right_id', 'winner', 'rater', 'rated_at', 'session', 'ms']);
+    const pairsCsv = join(dir, 'pairs.csv');
+    await cli(['ratings', 'export', '--project', projectDir, '--out', pairsCsv, '--pairs']);
+    const pairsBack = await cli(['ratings', 'import', pairsCsv, '--project', projectDir, '--json']);
+    expect(JSON.parse(pairsBack.out).value).toMatchObject({ kind: 'pairs', imported: 0 });
     await workbench.openProject(projectDir);
+  });
+
+  it('keeps rater names of every script apart, renames and removes raters and sessions, and tells open pages', async () => {
+    const events: Array<{ session: string | null; rater: string | null }> = [];
+    const off = api.on('ratings.changed', (payload) => events.push(payload));
+    expect(value(await api.raters.create({ name: '李明' })).id).toBe('李明');
+    expect(value(await api.raters.create({ name: '王芳' })).id).toBe('王芳');
+    expect(value(await api.raters.create({ name: 'Zoë' })).id).toBe('zoë');
+    expect(value(await api.raters.create({ name: 'Zoe' })).id).toBe('zoe');
+    expect(value(await api.raters.rename({ rater: 'zoe', name: 'Zoe B.' })).name).toBe('Zoe B.');
+    const clash = await api.raters.rename({ rater: 'zoe', name: 'zoë' });
+    expect(clash.ok ? null : clash.error.message).toContain('already called "Zoë"');
+
+    const session = value(await api.ratings.createSession({ labelSet: 'study', size: 4, seed: 11, blind: false, name: 'open' }));
+    let step = value(await api.ratings.next({ session: session.id, rater: '李明' }));
+    expect(step.reveal).toMatchObject({ label: expect.any(Number) });
+    step = value(await api.ratings.rate({ session: session.id, rater: '李明', postId: (step.current as { postId: string }).postId, rating: 'good' }));
+    expect(events).toContainEqual({ session: session.id, rater: '李明' });
+    const pairwise = value(await api.ratings.createSession({ labelSet: 'study', mode: 'pairwise', size: 3, split: 'train', blind: false }));
+    const pairStep = value(await api.ratings.next({ session: pairwise.id, rater: '李明' }));
+    expect(pairStep.revealPair).toHaveLength(2);
+    expect(pairStep.revealPair![0].label).not.toBe(0);
+
+    // Removing the session takes its answers out of the statistics but keeps them in ratings/removed/.
+    const before = value(await api.ratings.compare({ session: session.id }));
+    expect(before.postId).toHaveLength(1);
+    expect(value(await api.ratings.removeSession({ session: session.id }))).toBeNull();
+    expect(value(await api.ratings.sessions()).map((s) => s.id)).not.toContain(session.id);
+    const removed = await readdir(join(projectDir, 'ratings', 'removed'));
+    const archive = removed.find((name) => name.startsWith(`session-${session.id}`))!;
+    expect(JSON.parse(await readFile(join(projectDir, 'ratings', 'removed', archive), 'utf8')).answers['李明']).toHaveLength(1);
+    expect((JSON.parse(await readFile(join(projectDir, 'ratings', '李明.json'), 'utf8')) as RaterFile).ratings).toHaveLength(0);
+
+    expect(value(await api.raters.remove({ rater: '王芳' }))).toBeNull();
+    expect(value(await api.raters.list()).map((r) => r.id)).not.toContain('王芳');
+    expect((await readdir(join(projectDir, 'ratings', 'removed'))).some((name) => name.startsWith('王芳-'))).toBe(true);
+    off();
   });
 });

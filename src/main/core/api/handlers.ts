@@ -117,15 +117,48 @@ export function createHandlers(workbench: Workbench): Handlers {
     'raters.create': async ({ name }) => {
       const rater = await (await workbench.requireRatings()).createRater(name);
       await workbench.announceProjectChange();
+      workbench.events.emit('ratings.changed', { session: null, rater: rater.id });
       return rater;
     },
+    'raters.rename': async ({ rater, name }) => {
+      const renamed = await (await workbench.requireRatings()).renameRater(rater, name);
+      workbench.events.emit('ratings.changed', { session: null, rater });
+      return renamed;
+    },
+    'raters.remove': async ({ rater }) => {
+      await (await workbench.requireRatings()).removeRater(rater);
+      await workbench.announceProjectChange();
+      workbench.events.emit('ratings.changed', { session: null, rater });
+      return null;
+    },
     'ratings.sessions': async () => (await workbench.requireRatings()).listSessions(),
-    'ratings.createSession': async (input) => (await workbench.requireRatings()).createSession(input),
+    'ratings.createSession': async (input) => {
+      const session = await (await workbench.requireRatings()).createSession(input);
+      workbench.events.emit('ratings.changed', { session: session.id, rater: null });
+      return session;
+    },
+    'ratings.removeSession': async ({ session }) => {
+      await (await workbench.requireRatings()).removeSession(session);
+      workbench.events.emit('ratings.changed', { session, rater: null });
+      return null;
+    },
     'ratings.next': async ({ session, rater }) => (await workbench.requireRatings()).next(session, rater),
     'ratings.image': async ({ postId, maxSize }) => (await workbench.requireRatings()).image(postId, maxSize),
-    'ratings.rate': async ({ session, rater, postId, rating, ms }) => (await workbench.requireRatings()).rate(session, rater, postId, rating, ms),
-    'ratings.judge': async ({ session, rater, left, right, winner, ms }) => (await workbench.requireRatings()).judge(session, rater, left, right, winner, ms),
-    'ratings.undo': async ({ session, rater }) => (await workbench.requireRatings()).undo(session, rater),
+    'ratings.rate': async ({ session, rater, postId, rating, ms }) => {
+      const step = await (await workbench.requireRatings()).rate(session, rater, postId, rating, ms);
+      workbench.events.emit('ratings.changed', { session, rater });
+      return step;
+    },
+    'ratings.judge': async ({ session, rater, left, right, winner, ms }) => {
+      const step = await (await workbench.requireRatings()).judge(session, rater, left, right, winner, ms);
+      workbench.events.emit('ratings.changed', { session, rater });
+      return step;
+    },
+    'ratings.undo': async ({ session, rater }) => {
+      const step = await (await workbench.requireRatings()).undo(session, rater);
+      workbench.events.emit('ratings.changed', { session, rater });
+      return step;
+    },
     'ratings.compare': async (input) => (await workbench.requireRatings()).compare(input ?? {}),
     'ratings.ranking': async ({ session }) => (await workbench.requireRatings()).ranking(session),
 

@@ -1,21 +1,28 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { raterFileSchema, type RaterFile, type RaterSummary, type RatingEntry } from '../../../shared/rating/rating-types';
 import { AppFailure } from '../../../shared/result';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { parseStoreText } from '../storage/json-store';
 
-/** "Ana María" -> "ana-maria"; the rater's file name. */
+/**
+ * "Ana María" -> "ana-maría", "李明" -> "李明": the rater's file name. Letters of every script are kept (an ASCII-only
+ * id made every Chinese name "rater"); accents are kept too, so "Zoë" and "Zoe" are two raters. NFC, so the same
+ * name typed on two systems gives the same id.
+ */
 export function raterIdOf(name: string): string {
   return (
     name
+      .normalize('NFC')
       .toLowerCase()
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'rater'
   );
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 }
 
 function summaryOf(file: RaterFile): RaterSummary {
@@ -61,8 +68,8 @@ export class RatersRepository {
     for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
       const file = join(this.folder, name);
       const parsed = parseStoreText(file, await readFile(file, 'utf8'), raterFileSchema);
-      const expected = name.slice(0, -'.json'.length);
-      if (parsed.rater.id !== expected) {
+      const expected = name.slice(0, -'.json'.length).normalize('NFC');
+      if (parsed.rater.id.normalize('NFC') !== expected) {
         throw new AppFailure('INVALID_FILE', `${file} belongs to rater "${parsed.rater.id}" but is named ${name}. Rename the file to ${parsed.rater.id}.json.`, { file });
       }
       this.files.set(parsed.rater.id, parsed);
@@ -109,6 +116,49 @@ export class RatersRepository {
     this.files.set(id, file);
     await this.persist(id);
     return summaryOf(file);
+  }
+
+  async rename(id: string, name: string): Promise<RaterSummary> {
+    this.requireWritable();
+    const file = await this.get(id);
+    const trimmed = name.trim();
+    const clash = [...this.files.values()].find((other) => other.rater.id !== id && other.rater.name.normalize('NFC').toLowerCase() === trimmed.normalize('NFC').toLowerCase());
+    if (clash) throw new AppFailure('INVALID_INPUT', `Another rater is already called "${clash.rater.name}".`, { rater: clash.rater.id });
+    const previous = file.rater.name;
+    file.rater.name = trimmed;
+    try {
+      await this.persist(id);
+    } catch (error) {
+      file.rater.name = previous;
+      throw error;
+    }
+    return summaryOf(file);
+  }
+
+  /** Moves the rater's file to ratings/removed/ (nothing is deleted: moving it back restores the rater). */
+  async remove(id: string, now = new Date()): Promise<string> {
+    this.requireWritable();
+    await this.get(id);
+    await (this.queues.get(id) ?? Promise.resolve());
+    const target = join(this.folder, 'removed', `${id}-${stamp(now)}.json`);
+    await mkdir(join(this.folder, 'removed'), { recursive: true });
+    try {
+      await rename(this.fileOf(id), target);
+    } catch (error) {
+      throw new AppFailure('IO_ERROR', `Cannot move ${this.fileOf(id)} to ${target}: ${(error as Error).message}`, { file: this.fileOf(id) });
+    }
+    await rm(`${this.fileOf(id)}.bak`, { force: true });
+    this.files.delete(id);
+    this.queues.delete(id);
+    return target;
+  }
+
+  /** Keeps a copy of something removed (a session and its answers) in ratings/removed/. */
+  async archive(name: string, contents: unknown, now = new Date()): Promise<string> {
+    const target = join(this.folder, 'removed', `${name}-${stamp(now)}.json`);
+    await mkdir(join(this.folder, 'removed'), { recursive: true });
+    await writeFileAtomic(target, `${JSON.stringify(contents, null, 1)}\n`);
+    return target;
   }
 
   /** Finds a rater by id or name, creating it when missing (CSV import). */

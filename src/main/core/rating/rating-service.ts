@@ -12,7 +12,9 @@ import {
   type RatingSession,
   type RatingSessionSummary,
   type RatingStep,
+  type RatingSplit,
   type RatingValue,
+  type Reveal,
   type SingleRating,
 } from '../../../shared/rating/rating-types';
 import type { LabelSetItems, LabelSetSummary } from '../../../shared/labeling/label-set';
@@ -110,6 +112,32 @@ export class RatingService {
     return this.summaryOf(session, await this.raters.all());
   }
 
+  renameRater(id: string, name: string): Promise<RaterSummary> {
+    return this.raters.rename(id, name);
+  }
+
+  async removeRater(id: string): Promise<void> {
+    await this.raters.remove(id);
+  }
+
+  /** Removes the session and every answer given in it; both are kept in ratings/removed/session-<id>-<time>.json. */
+  async removeSession(sessionId: string): Promise<void> {
+    if (!this.project.writable) throw new AppFailure('PROJECT_LOCKED', `${this.project.dir} is open read-only.`);
+    const session = this.sessions.get(sessionId);
+    const answers: Record<string, RatingEntry[]> = {};
+    for (const file of await this.raters.all()) {
+      const given = entriesOf(file, session.id);
+      if (given.length > 0) answers[file.rater.id] = given;
+    }
+    await this.raters.archive(`session-${session.id}`, { session, answers });
+    for (const rater of Object.keys(answers)) {
+      await this.raters.change(rater, (entries) => {
+        for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.session === session.id) entries.splice(i, 1);
+      });
+    }
+    await this.sessions.remove(session.id);
+  }
+
   async next(sessionId: string, raterId: string): Promise<RatingStep> {
     const session = this.sessions.get(sessionId);
     const file = await this.raters.get(raterId);
@@ -151,11 +179,12 @@ export class RatingService {
       upcoming,
       last,
       reveal: !session.blind && current?.kind === 'single' ? await this.revealOf(session, current.postId) : null,
+      revealPair: !session.blind && current?.kind === 'pair' ? [await this.revealOf(session, current.left), await this.revealOf(session, current.right)] : null,
     };
   }
 
   /** Non-blind sessions only: what Instagram said about the image. */
-  private async revealOf(session: RatingSession, postId: string): Promise<RatingStep['reveal']> {
+  private async revealOf(session: RatingSession, postId: string): Promise<Reveal> {
     const table = this.project.postTable;
     const row = table.rowOf(postId);
     const items = await this.labels().sets.items(session.labelSet.id).catch(() => null);
@@ -250,24 +279,50 @@ export class RatingService {
     return sets.list()[0] ?? null;
   }
 
-  private async chooseRun(requested: string | undefined, labelSet: LabelSetSummary | null): Promise<RunRecord | null> {
+  /** The run to compare with: the one asked for, else the newest completed run trained on this label set (never another set's). */
+  private async chooseRun(requested: string | undefined, labelSet: LabelSetSummary | null, notes: string[]): Promise<RunRecord | null> {
     const runs = new RunsRepository(this.project.dir);
-    if (requested) return runs.get(requested);
+    if (requested) {
+      const run = await runs.get(requested);
+      if (labelSet && run.labelSet.id !== labelSet.id) {
+        notes.push(`Run ${run.id} was trained on label set "${run.labelSet.name}" (v${run.labelSet.version}), not on "${labelSet.name}" (v${labelSet.version}): its splits do not match this label set's, so some rated images may be ones it trained on.`);
+      }
+      return run;
+    }
     const completed = (await runs.list()).filter((run) => run.status === 'completed');
-    return completed.find((run) => run.labelSet.id === labelSet?.id) ?? completed[0] ?? null;
+    const match = completed.find((run) => run.labelSet.id === labelSet?.id) ?? null;
+    if (!match && labelSet) {
+      notes.push(
+        completed.length > 0
+          ? `No completed run was trained on "${labelSet.name}" (v${labelSet.version}); the model column stays empty. Choose a run of another label set explicitly, or train one on this set.`
+          : 'No trained run yet: train one on the Train page to compare with the model.',
+      );
+    }
+    return match;
   }
 
-  /** Every post some rater rated, beside its label and the model's prediction, and the agreement statistics. */
-  async compare(options: { labelSet?: string; run?: string } = {}): Promise<CompareTable> {
+  /**
+   * Every post some rater rated, beside its label and the model's prediction, and the agreement statistics over them.
+   * `split` keeps the posts of one split of the label set, `session` the ratings given in one session.
+   */
+  async compare(options: { labelSet?: string; run?: string; split?: RatingSplit; session?: string } = {}): Promise<CompareTable> {
+    const notes: string[] = [];
     const labelSet = await this.chooseLabelSet(options.labelSet);
-    const run = await this.chooseRun(options.run, labelSet);
+    const run = await this.chooseRun(options.run, labelSet, notes);
     const files = await this.raters.all();
+    if (options.session) this.sessions.get(options.session);
 
-    // The latest single rating per (rater, post), whatever session it came from.
+    const items: LabelSetItems | null = labelSet ? await this.labels().sets.items(labelSet.id) : null;
+    const itemAt = new Map<string, number>();
+    items?.postId.forEach((id, i) => itemAt.set(id, i));
+    const splitCode = options.split === undefined ? null : ({ train: 0, val: 1, test: 2 } as const)[options.split];
+    const inScope = (postId: string) => splitCode === null || (itemAt.has(postId) && items!.split[itemAt.get(postId)!] === splitCode);
+
+    // The latest single rating per (rater, post), whatever session it came from (or only from the chosen one).
     const latest = files.map((file) => {
       const byPost = new Map<string, SingleRating>();
       for (const entry of file.ratings) {
-        if (entry.kind !== 'single') continue;
+        if (entry.kind !== 'single' || (options.session && entry.session !== options.session) || !inScope(entry.postId)) continue;
         const previous = byPost.get(entry.postId);
         if (!previous || previous.ratedAt <= entry.ratedAt) byPost.set(entry.postId, entry);
       }
@@ -275,10 +330,8 @@ export class RatingService {
     });
     const postIds = [...new Set(latest.flatMap(({ byPost }) => [...byPost.keys()]))].sort();
 
-    const items: LabelSetItems | null = labelSet ? await this.labels().sets.items(labelSet.id) : null;
-    const itemAt = new Map<string, number>();
-    items?.postId.forEach((id, i) => itemAt.set(id, i));
     const predictions: RunPredictions | null = run ? await new RunsRepository(this.project.dir).predictions(run.id).catch(() => null) : null;
+    if (run && !predictions) notes.push(`Run ${run.id} has no predictions saved (it may have stopped before predicting); the model column stays empty.`);
     const predictionAt = new Map<string, number>();
     predictions?.postId.forEach((id, i) => predictionAt.set(id, i));
 
@@ -287,6 +340,16 @@ export class RatingService {
     const score = postIds.map((id) => (itemAt.has(id) ? (items!.score[itemAt.get(id)!] ?? null) : null));
     const pGood = postIds.map((id) => (predictionAt.has(id) ? predictions!.pGood[predictionAt.get(id)!]! : null));
     const predicted = postIds.map((id) => (predictionAt.has(id) ? predictions!.predicted[predictionAt.get(id)!]! : 0));
+    if (predictions) {
+      // The run's own splits (its label set's), which may differ from the label set compared against.
+      const runSplitAt = new Map<string, number>();
+      predictions.postId.forEach((id, i) => runSplitAt.set(id, predictions.split[i]!));
+      const seen = (code: number) => postIds.filter((id) => runSplitAt.get(id) === code).length;
+      const trained = seen(0);
+      const tuned = seen(1);
+      if (trained > 0) notes.push(`${trained} of the ${postIds.length} rated images are in the run's train split: the model learned their labels, so its figures on them are not a fair comparison. Filter to the val or test split.`);
+      if (tuned > 0) notes.push(`${tuned} rated images are in the run's val split, which chose its best epoch: the model's figures there lean optimistic. The test split, when the label set has one, is the fair comparison.`);
+    }
     const raters = latest
       .filter(({ byPost }) => byPost.size > 0)
       .map(({ file, byPost }) => ({
@@ -305,6 +368,8 @@ export class RatingService {
     });
     return {
       labelSet: labelSet ? { id: labelSet.id, name: labelSet.name, version: labelSet.version } : null,
+      scope: { split: options.split ?? null, session: options.session ?? null },
+      notes,
       run: run ? { id: run.id, name: run.name, valPeak: run.valPeak, valFinal: run.valFinal } : null,
       postId: postIds,
       split,

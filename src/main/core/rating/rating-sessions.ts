@@ -100,6 +100,14 @@ export class RatingSessions {
     return session;
   }
 
+  async remove(id: string): Promise<RatingSession> {
+    const session = this.get(id);
+    await this.store.update((data) => {
+      data.sessions = data.sessions.filter((s) => s.id !== id);
+    });
+    return session;
+  }
+
   async add(session: RatingSession): Promise<void> {
     await this.store.update((data) => {
       data.sessions.push(session);

@@ -5,7 +5,10 @@ import type { JobRecord } from '../../shared/jobs/job-types';
 import { RunsRepository } from '../../main/core/training/runs-repository';
 import type { TrainResult } from '../../main/core/training/train.job';
 import { Workbench } from '../../main/core/workbench';
-import { defineCommand, userConfigDir } from '../cli-kit';
+import { defineCommand, printJson, userConfigDir, type CliIo } from '../cli-kit';
+import { runJobWithProgress } from '../job-progress';
+import { parseWidths, percentLabel } from '../../shared/training/sweep';
+import type { SweepResult } from '../../main/core/training/sweep.job';
 import { formatEpoch, formatRunResult } from '../training-format';
 
 const numberOption = (flag: string, text: string | undefined, integer = false): number | undefined => {
@@ -23,7 +26,8 @@ export const trainCommand = defineCommand({
   usage:
     'selfie-lab train --project DIR --labelset NAME [--backbone mobilenet_v2|vgg16|face128] [--weights DIR] [--mode head|finetune]\n' +
     '                 [--epochs N] [--batch N] [--lr X] [--momentum X] [--l2 X] [--dropout X] [--augment on|off] [--patience N]\n' +
-    '                 [--seed N] [--shuffle-labels] [--predictions all|labeled] [--name NAME] [--json]',
+    '                 [--seed N] [--shuffle-labels] [--predictions all|labeled] [--name NAME] [--json]\n' +
+    '       selfie-lab train --project DIR --labelset NAME --sweep WIDTHS [--backbone …] [--epochs N] … [--json]',
   details:
     'head (the study\'s config A, every backend): the backbone\'s features of each post\'s first image are computed once\n' +
     'into cache/embeddings/<backbone>/, then features → dropout → dense(1, sigmoid) with L2 on the kernel is trained with\n' +
@@ -35,6 +39,9 @@ export const trainCommand = defineCommand({
     'lr 0.01, momentum 0.9, L2 5e-4, dropout 0.5, early stopping after 10 epochs without a better validation accuracy.\n' +
     'Every epoch is checkpointed; Ctrl+C stops, and running with --resume JOB continues (or jobs.resume in the app).\n' +
     '--shuffle-labels is the sanity check: the training labels are shuffled, so validation accuracy should land at chance.\n' +
+    '--sweep 10,20,30,40,50 is the tail-width sweep the study proposed: the label set\'s rule with both residual tails at\n' +
+    'each width (saved as "<set> · tails N%"), the same head trained on each, and labeled-set size vs validation accuracy\n' +
+    'printed per width (head mode; a re-run skips the widths done). The Train page draws it.\n' +
     'Progress per epoch goes to stderr; the result (and the study\'s figures beside it) to stdout.',
   options: {
     project: { type: 'string', value: 'DIR', description: 'Project folder (required).' },
@@ -55,6 +62,7 @@ export const trainCommand = defineCommand({
     predictions: { type: 'string', value: 'WHICH', description: 'Predict all posts of the set, or only the labeled ones.', default: 'all' },
     name: { type: 'string', value: 'NAME', description: 'A name for the runs table.' },
     resume: { type: 'string', value: 'JOB', description: 'Resume an interrupted or cancelled train job (its id) instead of starting one.' },
+    sweep: { type: 'string', value: 'WIDTHS', description: 'Tail-width sweep: tail widths in percent, e.g. 10,20,30,40,50.' },
   },
   run: async ({ values }, io) => {
     if (!values.project) throw new AppFailure('INVALID_INPUT', 'train needs --project DIR. See: selfie-lab train --help');
@@ -84,6 +92,7 @@ export const trainCommand = defineCommand({
       ...(values.name ? { name: values.name } : {}),
     };
     for (const key of Object.keys(params) as Array<keyof TrainParamsInput>) if (params[key] === undefined) delete params[key];
+    if (values.sweep !== undefined) return runSweep(values.project, values.sweep, params, values.json, io);
     const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
     try {
       await workbench.openProject(values.project);
@@ -112,6 +121,44 @@ export const trainCommand = defineCommand({
     }
   },
 });
+
+/** `train --sweep`: the train.sweep job with the same hyper-parameters, one line per width as each finishes. */
+async function runSweep(project: string, widthsText: string, params: TrainParamsInput, json: boolean, io: CliIo): Promise<void> {
+  let widths: number[];
+  try {
+    widths = parseWidths(widthsText);
+  } catch (error) {
+    throw new AppFailure('INVALID_INPUT', `--sweep: ${(error as Error).message}`);
+  }
+  if (params.mode === 'finetune' || params.shuffleLabels) throw new AppFailure('INVALID_INPUT', '--sweep trains heads (mode head) on the real labels; leave out --mode finetune and --shuffle-labels.');
+  const { mode: _mode, augment: _augment, shuffleLabels: _shuffle, predictions: _predictions, name: _name, ...shared } = params;
+  const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
+  try {
+    await workbench.openProject(project);
+    const log = (text: string) => {
+      if (!json) process.stderr.write(`${text}\n`);
+    };
+    log(`ML backend: ${describeBackend(await workbench.ml.backend())}`);
+    const job = await runJobWithProgress(workbench, 'train.sweep', { ...shared, widths }, json);
+    if (job.state !== 'succeeded') {
+      if (job.error) throw new AppFailure(job.error.code as never, job.error.message, job.error.details);
+      throw new AppFailure('CANCELLED', `${job.title} was ${job.state}; run the same command again to go on (widths done are kept).`, { job: job.id });
+    }
+    const result = job.result as SweepResult;
+    if (json) {
+      printJson(io, result);
+      return;
+    }
+    const percent = (value: number | null) => (value === null ? '   –  ' : `${(value * 100).toFixed(1).padStart(5)}%`);
+    io.out('tails   labeled  train/val   val peak  val final  run');
+    for (const point of result.points) {
+      io.out(`${percentLabel(point.width).padStart(5)}  ${String(point.labeled).padStart(8)}  ${`${point.train}/${point.val}`.padStart(9)}   ${percent(point.valPeak)}     ${percent(point.valFinal)}  ${point.runId}`);
+    }
+    if (result.skipped.length > 0) io.out(`(${result.skipped.map(percentLabel).join(', ')} were done already and not trained again.)`);
+  } finally {
+    await workbench.dispose();
+  }
+}
 
 /** Starts (or resumes) the train job and prints each finished epoch on stderr, in order, as the checkpoints arrive. */
 async function runTrainJob(workbench: Workbench, resumeId: string | null, params: Record<string, unknown>, log: (text: string) => void): Promise<JobRecord> {

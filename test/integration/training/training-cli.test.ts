@@ -94,4 +94,17 @@ describe('selfie-lab train, evaluate, predict and export predictions', () => {
     expect(predicted).toBe(Number(pGood) >= 0.5 ? 'good' : 'bad');
     expect(cli(['export', 'predictions', '--project', project, '--out', out]).stderr).toContain('export predictions needs --run ID');
   });
+
+  it('train --sweep trains one head per tail width and prints labeled-set size vs validation accuracy', () => {
+    const result = cli(['train', '--project', project, '--labelset', 'planted', '--sweep', '20,35', '--epochs', '3', '--patience', '0', '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const sweep = JSON.parse(result.stdout).value as { trained: number[]; points: Array<{ width: number; labeled: number; valPeak: number | null }> };
+    // The base set ("planted") has 35% tails: that width reuses it, 20% gets its own set with fewer labeled posts.
+    expect(sweep.points.map((point) => point.width)).toEqual([0.2, 0.35]);
+    expect(sweep.points[0]!.labeled).toBeLessThan(sweep.points[1]!.labeled);
+    for (const point of sweep.points) expect(point.valPeak).toBeGreaterThan(0);
+    const again = cli(['train', '--project', project, '--labelset', 'planted', '--sweep', '20,35', '--epochs', '3', '--patience', '0']);
+    expect(again.stdout).toContain('(20%, 35% were done already and not trained again.)');
+    expect(cli(['train', '--project', project, '--labelset', 'planted', '--sweep', '60']).stderr).toContain('would label more than every post');
+  });
 });

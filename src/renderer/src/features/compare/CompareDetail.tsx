@@ -20,12 +20,24 @@ export function CompareDetail(props: { row: CompareRow; raters: CompareTable['ra
     };
   }, [api, row.postId]);
 
+  // Escape closes the panel (unless a field or menu has the key).
+  const { onClose } = props;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onClose();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [onClose]);
+
   const current = image?.postId === row.postId ? image : null;
   return (
     <aside className="card compare-detail" data-testid="compare-detail" data-post-id={row.postId} aria-label={`Post ${row.postId}`}>
       <div className="compare-detail__head">
         <h2 className="card__title">Post {row.postId}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={props.onClose}>
+        <button type="button" className="icon-button" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
           ×
         </button>
       </div>

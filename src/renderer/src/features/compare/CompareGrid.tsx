@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { CompareTable } from '../../../../shared/rating/rating-types';
 import { useThumbnails } from '../labels/panels/use-thumbnails';
 import { judgement, splitName } from './compare-format';
-import type { CompareRow } from './compare-rows';
+import type { CompareRow, Sort, SortKey } from './compare-rows';
 
 const page = 200;
 
@@ -17,8 +17,33 @@ function Verdict(props: { value: number; against?: number; testId?: string }) {
   );
 }
 
+/** A column header that sorts by its column; aria-sort tells assistive technology which one and which way. */
+function SortHeader(props: { label: string; sortKey: SortKey; sort: Sort; onSort(key: SortKey): void }) {
+  const active = props.sort.key === props.sortKey;
+  const direction = props.sort.descending ? 'descending' : 'ascending';
+  return (
+    <th aria-sort={active ? direction : 'none'} data-testid="compare-sort-header" data-sort-key={props.sortKey}>
+      <button type="button" className="compare-table__sort" onClick={() => props.onSort(props.sortKey)} title={`Sort by ${props.label} (unrated and skipped last)`}>
+        {props.label}
+        <span aria-hidden="true" className="compare-table__arrow">
+          {active ? (props.sort.descending ? '↓' : '↑') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
 /** Every rated post, one row each: image, the raters, Instagram's label (and residual), the model. Click for detail. */
-export function CompareGrid(props: { rows: CompareRow[]; raters: CompareTable['raters']; hasModel: boolean; selected: string | null; onSelect(postId: string): void }) {
+export function CompareGrid(props: {
+  rows: CompareRow[];
+  raters: CompareTable['raters'];
+  hasModel: boolean;
+  selected: string | null;
+  sort: Sort;
+  onSort(key: SortKey): void;
+  onSelect(postId: string): void;
+}) {
+  const header = (label: string, sortKey: SortKey) => <SortHeader key={sortKey} label={label} sortKey={sortKey} sort={props.sort} onSort={props.onSort} />;
   const [limit, setLimit] = useState(page);
   const shown = props.rows.slice(0, limit);
   const { thumbnails } = useThumbnails(shown.map((row) => row.postId));
@@ -28,15 +53,13 @@ export function CompareGrid(props: { rows: CompareRow[]; raters: CompareTable['r
       <table className="compare-table" data-testid="compare-table">
         <thead>
           <tr>
-            <th>Image</th>
-            {props.raters.map((rater) => (
-              <th key={rater.rater}>{rater.name}</th>
-            ))}
-            <th>Instagram</th>
-            <th>Residual</th>
-            <th>Model p(good)</th>
-            <th>Model</th>
-            <th>Split</th>
+            {header('Post', 'post')}
+            {props.raters.map((rater) => header(rater.name, `rater:${rater.rater}`))}
+            {header('Instagram', 'label')}
+            {header('Residual', 'score')}
+            {header('Model p(good)', 'pGood')}
+            {header('Model', 'model')}
+            {header('Split', 'split')}
           </tr>
         </thead>
         <tbody>

@@ -1,10 +1,13 @@
+import { useRef } from 'react';
 import type { PageProps } from '../../app/page-props';
 import { Checklist } from '../../components/Checklist';
 import { EmptyState } from '../../components/EmptyState';
 import { Page } from '../../components/Page';
 import { plural } from '../../components/plural';
 import { Spinner } from '../../components/Spinner';
+import { CompareScope } from './CompareScope';
 import { CompareSources } from './CompareSources';
+import { defaultCompareSplit } from './compare-scope';
 import { CompareWorkspace } from './CompareWorkspace';
 import { StatisticsPanel } from './StatisticsPanel';
 import { useCompare } from './use-compare';
@@ -13,10 +16,14 @@ const lead = 'You vs Instagram vs the model: how often do your ratings, the like
 
 export function ComparePage({ project, navigate }: PageProps) {
   const compare = useCompare();
-  const { table } = compare;
+  const { table, query, setQuery } = compare;
+  const posts = useRef<HTMLElement>(null);
   const labelSets = compare.labelSets?.length ?? project.counts.labelSets;
   const runs = compare.runs?.length ?? project.counts.runs;
-  const rated = table ? table.raters.length > 0 && table.postId.length > 0 : false;
+  // A split or session with no rated images still shows the page (n = 0 says so); only no ratings at all is empty.
+  const restricted = table ? table.scope.split !== null || table.scope.session !== null : false;
+  const rated = table ? restricted || (table.raters.length > 0 && table.postId.length > 0) : false;
+  const set = compare.labelSets?.find((candidate) => candidate.id === table?.labelSet?.id);
 
   if (!table) {
     return (
@@ -53,10 +60,38 @@ export function ComparePage({ project, navigate }: PageProps) {
   return (
     <Page id="compare" title="Compare" lead={lead} wide>
       <div className="compare-layout" data-testid="compare-ready" aria-busy={compare.loading}>
-        <CompareSources table={table} labelSets={compare.labelSets} runs={compare.runs} onLabelSet={compare.chooseLabelSet} onRun={compare.chooseRun} />
+        <CompareSources
+          table={table}
+          labelSets={compare.labelSets}
+          runs={compare.runs}
+          // A run is trained on one label set, and the default split and the sessions depend on it: start afresh.
+          onLabelSet={(labelSet) => setQuery({ ...query, labelSet, run: null, split: null, session: null })}
+          onRun={(run) => setQuery({ ...query, run })}
+        />
+        <CompareScope
+          table={table}
+          split={compare.split}
+          defaultSplit={set ? defaultCompareSplit(set) : null}
+          splitChosen={query.split !== null}
+          session={compare.session}
+          sessions={compare.sessions}
+          onSplit={(split) => setQuery({ ...query, split })}
+          onSession={(session) => setQuery({ ...query, session })}
+          onJumpToPosts={() => {
+            posts.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+            posts.current?.focus({ preventScroll: true });
+          }}
+        />
         {compare.error ? <p className="card compare-error">{compare.error.message}</p> : null}
         <StatisticsPanel table={table} />
-        <CompareWorkspace table={table} />
+        <CompareWorkspace
+          ref={posts}
+          table={table}
+          filters={query.filters}
+          sort={query.sort}
+          onFilters={(filters) => setQuery({ ...query, filters })}
+          onSort={(sort) => setQuery({ ...query, sort })}
+        />
       </div>
     </Page>
   );

@@ -1,9 +1,16 @@
 import type { AgreementReport } from '../../../../shared/rating/agreement-statistics';
 import { ciText, kappaHeadline, percent } from './compare-format';
 
-/** Every pair of raters: raw agreement and Cohen's kappa with its 95% interval, over the images both rated. */
-export function PairStatistics(props: { pairs: AgreementReport['pairs']; names: ReadonlyMap<string, string> }) {
-  if (props.pairs.length === 0) return <p className="muted">Rater against rater needs a second rater: agreement and Cohen's kappa appear once two people have rated.</p>;
+/** Every pair of raters with images in common (the caller leaves out n = 0): raw agreement and Cohen's kappa with its 95% interval, over the images both rated. */
+export function PairStatistics(props: { pairs: AgreementReport['pairs']; hidden: number; names: ReadonlyMap<string, string> }) {
+  if (props.pairs.length === 0)
+    return (
+      <p className="muted">
+        {props.hidden > 0
+          ? 'No two raters rated the same images here: agreement and Cohen\'s kappa need raters of the same session.'
+          : "Rater against rater needs a second rater: agreement and Cohen's kappa appear once two people have rated."}
+      </p>
+    );
   const name = (id: string) => props.names.get(id) ?? id;
   return (
     <table className="compare-stats-table" data-testid="pair-statistics">

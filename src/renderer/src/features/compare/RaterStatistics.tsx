@@ -56,8 +56,8 @@ export function RaterStatistics(props: { report: AgreementReport; names: Readonl
           <td>
             <ProportionValue stat={report.model?.vsLabel ?? null} absent={noModel} testId="model-accuracy" />
           </td>
-          <td colSpan={3} className="muted">
-            over every rated image the model predicted
+          <td colSpan={3} className="muted" data-testid="model-statistics-note">
+            {report.model ? 'over every rated image in scope that the model predicted' : 'no trained run on this label set: train one on the Train page to fill this row'}
           </td>
         </tr>
       </tbody>

@@ -13,22 +13,24 @@ export interface CompareRow {
   ratings: number[];
 }
 
+/** Filters applied in the renderer to the rows the backend sent (split and session are applied by the backend). */
 export interface CompareFilters {
   disagreementsOnly: boolean;
   /** Only posts this rater rated good or bad; with disagreementsOnly, where this rater disagrees with label or model. */
   rater: string | null;
-  split: number | null;
   label: number | null;
 }
 
-export type SortKey = 'post' | 'split' | 'label' | 'score' | 'pGood' | `rater:${string}`;
+export type SortKey = 'post' | 'split' | 'label' | 'score' | 'pGood' | 'model' | `rater:${string}`;
 
 export interface Sort {
   key: SortKey;
   descending: boolean;
 }
 
-export const noFilters: CompareFilters = { disagreementsOnly: false, rater: null, split: null, label: null };
+export const noFilters: CompareFilters = { disagreementsOnly: false, rater: null, label: null };
+
+export const defaultSort: Sort = { key: 'post', descending: false };
 
 export function compareRows(table: CompareTable): CompareRow[] {
   return table.postId.map((postId, i) => ({
@@ -51,7 +53,6 @@ export function disagrees(values: readonly number[]): boolean {
 export function filterRows(rows: readonly CompareRow[], raterIds: readonly string[], filters: CompareFilters): CompareRow[] {
   const raterAt = filters.rater === null ? -1 : raterIds.indexOf(filters.rater);
   return rows.filter((row) => {
-    if (filters.split !== null && row.split !== filters.split) return false;
     if (filters.label !== null && row.label !== filters.label) return false;
     if (raterAt >= 0 && row.ratings[raterAt] === 0) return false;
     if (!filters.disagreementsOnly) return true;
@@ -63,26 +64,36 @@ export function filterRows(rows: readonly CompareRow[], raterIds: readonly strin
   });
 }
 
+/** A judgement as a sort value: good 1, bad −1, none/skip (shown "–") missing. */
+const given = (value: number | undefined) => (value === undefined || value === 0 ? null : value);
+
 function sortValue(row: CompareRow, key: SortKey, raterIds: readonly string[]): number | string | null {
   switch (key) {
     case 'post':
       return row.postId;
     case 'split':
-      return row.split;
+      return row.split < 0 ? null : row.split;
     case 'label':
-      return row.label;
+      return given(row.label);
     case 'score':
       return row.score;
     case 'pGood':
       return row.pGood;
+    case 'model':
+      return given(row.predicted);
     default: {
       const at = raterIds.indexOf(key.slice('rater:'.length));
-      return at < 0 ? null : row.ratings[at]!;
+      return at < 0 ? null : given(row.ratings[at]);
     }
   }
 }
 
-/** A stable sort; missing values (null) go last whichever the direction. */
+/** Clicking a column header: a new column sorts ascending, the same column again flips the direction. */
+export function toggleSort(sort: Sort, key: SortKey): Sort {
+  return sort.key === key ? { key, descending: !sort.descending } : { key, descending: false };
+}
+
+/** A stable sort; missing values (null: skipped, unrated, not predicted, "–") go last whichever the direction. */
 export function sortRows(rows: readonly CompareRow[], raterIds: readonly string[], sort: Sort): CompareRow[] {
   const sign = sort.descending ? -1 : 1;
   return rows

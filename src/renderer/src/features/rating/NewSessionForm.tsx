@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import type { LabelSetSummary } from '../../../../shared/labeling/label-set';
 import { ratingSplits, type CreateSessionInput, type RatingMode, type RatingSplit } from '../../../../shared/rating/rating-types';
 import { balancedCapacity, defaultSplit } from './default-split';
+import { createSessionBlocker } from './rating-wording';
 
 /** A new session: which images (label set, split, size, seed), how they are shown (single/pairwise, blind, timed). */
-export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: boolean; onCreate(input: CreateSessionInput): void }) {
+export function NewSessionForm(props: { labelSets: LabelSetSummary[]; rater: string | null; busy: boolean; onCreate(input: CreateSessionInput): void }) {
   const [labelSet, setLabelSet] = useState(props.labelSets[0]?.id ?? '');
   const [split, setSplit] = useState<RatingSplit | null>(null);
   const [size, setSize] = useState(50);
@@ -18,7 +19,10 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
   const set = props.labelSets.find((candidate) => candidate.id === labelSet);
   const chosenSplit = split ?? defaultSplit(set);
   const capacity = balancedCapacity(set, chosenSplit);
-  const valid = Boolean(set) && Number.isInteger(size) && size >= 2 && Number.isInteger(seed) && seed >= 0;
+  const splitImages = set ? set.splits[chosenSplit].good + set.splits[chosenSplit].bad : 0;
+  const blocker = createSessionBlocker(set, chosenSplit, props.rater);
+  const numbersValid = Number.isInteger(size) && size >= 2 && Number.isInteger(seed) && seed >= 0;
+  const valid = blocker === null && numbersValid;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!set || !valid) return;
@@ -39,7 +43,7 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
         </select>
       </label>
       <div className="rating-form__grid">
-        <label className="rating-field">
+        <label className="rating-field rating-form__wide">
           Split
           <select data-testid="session-split" value={split ?? ''} onChange={(event) => setSplit((event.target.value || null) as RatingSplit | null)}>
             <option value="">Default ({defaultSplit(set)})</option>
@@ -50,11 +54,11 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
             ))}
           </select>
         </label>
-        <label className="rating-field">
+        <label className="rating-field rating-form__wide">
           Mode
           <select data-testid="session-mode" value={mode} onChange={(event) => setMode(event.target.value as RatingMode)}>
-            <option value="single">single: good or bad</option>
-            <option value="pairwise">pairwise: which is better</option>
+            <option value="single">Single: is this image good or bad?</option>
+            <option value="pairwise">Pairwise: which of two is better?</option>
           </select>
         </label>
         <label className="rating-field">
@@ -66,14 +70,23 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
           <input data-testid="session-seed" type="number" min={0} step={1} value={seed} onChange={(event) => setSeed(Number(event.target.value))} />
         </label>
       </div>
-      <p className="muted rating-form__note" data-testid="session-capacity">
-        {set ? `The ${chosenSplit} split holds a balanced sample of at most ${capacity} images (half good, half bad).` : 'Choose a label set.'}
-        {set && mode === 'single' && size > capacity ? ` This session will hold ${capacity}.` : ''}
+      <p className="muted rating-form__note" data-testid="session-capacity" data-split-images={splitImages}>
+        {!set
+          ? 'Choose a label set.'
+          : mode === 'single'
+            ? `The ${chosenSplit} split has ${splitImages} labeled images; a balanced sample (half good, half bad) holds at most ${capacity}.${size > capacity ? ` This session will hold ${capacity}.` : ''}`
+            : `Size is the number of pairs. Pairs are drawn from all ${splitImages} labeled images of the ${chosenSplit} split (not a balanced sample: the pairs mirror the split's good/bad mix).`}
       </p>
       {mode === 'pairwise' ? (
         <label className="rating-check">
           <input data-testid="session-same-owner" type="checkbox" checked={sameOwner} onChange={(event) => setSameOwner(event.target.checked)} />
-          Pair images of the same owner (so the comparison is about the photo, not the person)
+          <span>
+            Pair images of the same owner (so the comparison is about the photo, not the person)
+            <span className="muted rating-check__hint">
+              {' '}
+              Only as far as owners have several images in the split; the remaining pairs mix owners, and the session says how many.
+            </span>
+          </span>
         </label>
       ) : null}
       <label className="rating-check">
@@ -88,7 +101,12 @@ export function NewSessionForm(props: { labelSets: LabelSetSummary[]; busy: bool
         Name (optional)
         <input data-testid="session-name" type="text" maxLength={200} placeholder="e.g. test split, 50 images" value={name} onChange={(event) => setName(event.target.value)} />
       </label>
-      <button type="submit" data-testid="session-create" className="button button--primary" disabled={props.busy || !valid}>
+      {blocker ? (
+        <p className="rating-form__blocker" data-testid="session-create-blocked" role="status">
+          {blocker}
+        </p>
+      ) : null}
+      <button type="submit" data-testid="session-create" className="button button--primary" disabled={props.busy || !valid} title={blocker ?? undefined}>
         {props.busy ? 'Drawing the sample…' : 'Create session'}
       </button>
     </form>

@@ -28,11 +28,25 @@ export function RankingView(props: { session: string; sessionName: string | null
       </div>
       {error ? <p className="rating-error">The ranking could not be computed: {error.message}</p> : null}
       {!ranking && !error ? <p className="muted">Computing the ranking…</p> : null}
-      {ranking ? (
+      {ranking && ranking.judgments === 0 ? (
+        <div className="rating-ranking__empty" data-testid="ranking-empty">
+          <p>
+            <strong>No judgments yet.</strong> Nobody has judged a pair of this session (skips do not count), so there is no order
+            to show: every image would sit at the same strength.
+          </p>
+          <p className="muted">Open the session from the list, judge a few pairs with ← and →, and the ranking appears here.</p>
+        </div>
+      ) : null}
+      {ranking && ranking.judgments > 0 ? (
         <>
           <p className="muted">
             Bradley–Terry strengths from {plural(ranking.judgments, 'judgment')} by all raters (log-strength θ, mean 0; e^(θᵢ − θⱼ) is the odds that
             i is judged better than j){ranking.ranking.converged ? '' : '; the fit did not converge, so treat the order as rough'}.
+          </p>
+          <p className="muted" data-testid="ranking-prior">
+            A weak prior keeps the fit finite: each image also gets one pseudo-comparison against an average image (θ = 0),
+            counted half won and half lost, so an image that never won (or never lost) still gets a finite strength, pulled
+            towards 0 until it has been judged more often.
           </p>
           {compared.length >= 2 ? (
             <p data-testid="ranking-summary">

@@ -1,5 +1,5 @@
 import type { RatingStep } from '../../../../shared/rating/rating-types';
-import { plural } from '../../components/plural';
+import { answeredText } from './rating-wording';
 
 /** The end of a session: what was answered, and where to look at the result. */
 export function RatingFinished(props: { step: RatingStep; busy: boolean; onCompare(): void; onRanking(): void; onUndo(): void; onBack(): void }) {
@@ -12,8 +12,7 @@ export function RatingFinished(props: { step: RatingStep; busy: boolean; onCompa
       </div>
       <h2>Session finished</h2>
       <p>
-        {step.rater.name} answered {plural(step.done, pairwise ? 'pair' : 'image')} of {step.total}
-        {step.skipped > 0 ? ` (${step.skipped} skipped)` : ''}. Every answer is saved.
+        {answeredText(step.rater.name, step.done, step.total, step.skipped, pairwise ? 'pair' : 'image')} Every answer is saved.
       </p>
       <div className="rating-finished__actions">
         {pairwise ? (

@@ -1,9 +1,11 @@
+import type { Reveal } from '../../../../shared/rating/rating-types';
+import { RevealPanel } from './RevealPanel';
 import { ratingImageSize } from './use-rating-images';
 
 type Entry = { url: string } | { error: { message: string } };
 
-/** One image to judge, as large as the stage allows; nothing else about the post (the alt text is neutral too). */
-export function RatingImage(props: { postId: string; entry: Entry | undefined; side?: 'left' | 'right'; onShown(): void }) {
+/** One image to judge, as large as the stage allows; nothing else about the post unless the session is not blind (`reveal`). */
+export function RatingImage(props: { postId: string; entry: Entry | undefined; side?: 'left' | 'right'; reveal?: Reveal | null; onShown(): void }) {
   const { entry } = props;
   const label = props.side ? `${props.side} image` : 'image to rate';
   return (
@@ -29,6 +31,7 @@ export function RatingImage(props: { postId: string; entry: Entry | undefined; s
         </div>
       )}
       {props.side ? <figcaption className="rating-frame__side">{props.side === 'left' ? '← left' : 'right →'}</figcaption> : null}
+      {props.reveal ? <RevealPanel reveal={props.reveal} side={props.side} /> : null}
     </figure>
   );
 }

@@ -10,11 +10,13 @@ import { useRaters } from './use-raters';
 import { useRatingRoute } from './rating-route';
 import { useRatingSessions } from './use-rating-sessions';
 
-const lead = "Blind rating: judge each selfie yourself, without seeing its likes, its owner or the model's opinion.";
+const lead = "Judge selfies yourself, one at a time or in pairs; a blind session hides the likes, the owner and the model's opinion.";
+const blindLead = "Blind rating: judge each selfie yourself, without seeing its likes, its owner or the model's opinion.";
+const openLead = 'Not blind: each image shows its likes, its owner\'s followers and its Instagram label while you judge it.';
 
 export function RatingPage({ project, navigate }: PageProps) {
   const [route, go] = useRatingRoute();
-  const { raters, create: createRater, reload: reloadRaters } = useRaters();
+  const { raters, create: createRater, rename: renameRater, remove: removeRater, reload: reloadRaters } = useRaters();
   const sessions = useRatingSessions();
   const labelSetCount = sessions.labelSets?.length ?? project.counts.labelSets;
   const rater = raters?.some((candidate) => candidate.id === route.rater) ? route.rater : null;
@@ -26,8 +28,9 @@ export function RatingPage({ project, navigate }: PageProps) {
   };
 
   if (route.session && route.view === 'rate' && route.rater) {
+    const blind = sessions.sessions?.find((session) => session.id === route.session)?.blind;
     return (
-      <Page id="rate" title="Rate" lead={lead} wide>
+      <Page id="rate" title="Rate" lead={blind === undefined ? lead : blind ? blindLead : openLead} wide>
         <RatingView
           key={`${route.session}/${route.rater}`}
           session={route.session}
@@ -85,6 +88,13 @@ export function RatingPage({ project, navigate }: PageProps) {
           const created = await createRater(name);
           if (created) go({ rater: created.id, session: null, view: null });
         }}
+        onRenameRater={renameRater}
+        onRemoveRater={async (id) => {
+          const removed = await removeRater(id);
+          if (removed && id === route.rater) go({ rater: null, session: null, view: null });
+          return removed;
+        }}
+        onRemoveSession={sessions.remove}
         onCreateSession={(input) =>
           void sessions.create(input).then((created) => {
             if (created && rater) go({ rater, session: created.id, view: 'rate' });

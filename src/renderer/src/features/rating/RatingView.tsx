@@ -60,12 +60,12 @@ export function RatingView(props: { session: string; rater: string; navigate(pag
               <RatingImage postId={current.postId} entry={images.get(current.postId)} onShown={markShown} />
             ) : (
               <>
-                <RatingImage postId={current.left} entry={images.get(current.left)} side="left" onShown={markShown} />
-                <RatingImage postId={current.right} entry={images.get(current.right)} side="right" onShown={markShown} />
+                <RatingImage postId={current.left} entry={images.get(current.left)} side="left" reveal={step.revealPair?.[0]} onShown={markShown} />
+                <RatingImage postId={current.right} entry={images.get(current.right)} side="right" reveal={step.revealPair?.[1]} onShown={markShown} />
               </>
             )}
           </div>
-          {step.reveal ? <RevealPanel reveal={step.reveal} /> : null}
+          {step.reveal && current.kind === 'single' ? <RevealPanel reveal={step.reveal} /> : null}
           <RatingControls mode={mode} canAnswer={!busy} canUndo={step.last !== null} busy={busy} onAnswer={answer} onUndo={undo} />
           <p className="muted rating-view__hint">
             {mode === 'single'

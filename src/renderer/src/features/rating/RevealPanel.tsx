@@ -1,10 +1,10 @@
-import type { RatingStep } from '../../../../shared/rating/rating-types';
+import type { Reveal } from '../../../../shared/rating/rating-types';
 
-/** Sessions that are not blind: the current image's likes, followers and its likes-derived label. */
-export function RevealPanel({ reveal }: { reveal: NonNullable<RatingStep['reveal']> }) {
+/** Sessions that are not blind: an image's likes, followers and its likes-derived label (under each image of a pair). */
+export function RevealPanel({ reveal, side }: { reveal: Reveal; side?: 'left' | 'right' }) {
   const count = (value: number | null) => (value === null ? '–' : value.toLocaleString('en-US'));
   return (
-    <dl className="rating-reveal" data-testid="rating-reveal" aria-label="About this post (not blind)">
+    <dl className="rating-reveal" data-testid="rating-reveal" data-side={side} aria-label={side ? `About the ${side} post (not blind)` : 'About this post (not blind)'}>
       <dt>Likes</dt>
       <dd>{count(reveal.likes)}</dd>
       <dt>Followers</dt>

@@ -13,6 +13,9 @@ export function SessionsOverview(props: {
   creating: boolean;
   onPickRater(id: string | null): void;
   onCreateRater(name: string): Promise<void>;
+  onRenameRater(id: string, name: string): Promise<unknown>;
+  onRemoveRater(id: string): Promise<boolean>;
+  onRemoveSession(session: string): Promise<boolean>;
   onCreateSession(input: CreateSessionInput): void;
   onRate(session: string): void;
   onRanking(session: string): void;
@@ -21,11 +24,18 @@ export function SessionsOverview(props: {
     <div className="rating-layout">
       <div className="rating-layout__side">
         {props.raters ? (
-          <RaterPicker raters={props.raters} current={props.rater} onPick={props.onPickRater} onCreate={props.onCreateRater} />
+          <RaterPicker
+            raters={props.raters}
+            current={props.rater}
+            onPick={props.onPickRater}
+            onCreate={props.onCreateRater}
+            onRename={props.onRenameRater}
+            onRemove={props.onRemoveRater}
+          />
         ) : (
           <p className="muted">Loading raters…</p>
         )}
-        {props.labelSets ? <NewSessionForm labelSets={props.labelSets} busy={props.creating} onCreate={props.onCreateSession} /> : null}
+        {props.labelSets ? <NewSessionForm labelSets={props.labelSets} rater={props.rater} busy={props.creating} onCreate={props.onCreateSession} /> : null}
       </div>
       <section className="card rating-sessions" aria-label="Rating sessions">
         <h2 className="card__title">Sessions</h2>
@@ -34,7 +44,7 @@ export function SessionsOverview(props: {
           sees the same sample and their agreement can be measured.
         </p>
         {props.sessions ? (
-          <SessionList sessions={props.sessions} rater={props.rater} onRate={props.onRate} onRanking={props.onRanking} />
+          <SessionList sessions={props.sessions} rater={props.rater} onRate={props.onRate} onRanking={props.onRanking} onRemove={props.onRemoveSession} />
         ) : (
           <p className="muted">Loading sessions…</p>
         )}

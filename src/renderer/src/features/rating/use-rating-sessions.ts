@@ -4,8 +4,12 @@ import type { CreateSessionInput, RatingSessionSummary } from '../../../../share
 import { useApi, useReconnectCount } from '../../api/api-context';
 import { call } from '../../api/api-error';
 import { useAction } from '../../app/error-context';
+import { useRatingsChanged } from './use-ratings-changed';
 
-/** Rating sessions (newest first, with each rater's progress) and the label sets a new session can draw from. */
+/**
+ * Rating sessions (newest first, with each rater's progress; kept current by 'ratings.changed', so another window's
+ * answers show) and the label sets a new session can draw from.
+ */
 export function useRatingSessions() {
   const api = useApi();
   const act = useAction();
@@ -24,6 +28,8 @@ export function useRatingSessions() {
     void api.labels.list().then((result) => result.ok && setLabelSets(result.value));
   }, [api, reload, reconnects]);
 
+  useRatingsChanged(() => void reload());
+
   const create = useCallback(
     async (input: CreateSessionInput) => {
       setCreating(true);
@@ -38,5 +44,18 @@ export function useRatingSessions() {
     [act, api, reload],
   );
 
-  return { sessions, labelSets, creating, reload, create };
+  /** Resolves to true when the session was removed (it and its answers kept in ratings/removed/). */
+  const remove = useCallback(
+    async (session: string) => {
+      const removed = await act(async () => {
+        call(await api.ratings.removeSession({ session }));
+        return true;
+      });
+      await reload();
+      return removed === true;
+    },
+    [act, api, reload],
+  );
+
+  return { sessions, labelSets, creating, reload, create, remove };
 }

@@ -5,6 +5,17 @@ import { useApi, useReconnectCount } from '../../api/api-context';
 import { call } from '../../api/api-error';
 import { useAction } from '../../app/error-context';
 import type { Answer } from './use-rating-keys';
+import { useRatingsChanged } from './use-ratings-changed';
+
+/** Same position, same image(s): a re-fetched step that changes nothing keeps the one on screen (and its timer). */
+export function sameStep(a: RatingStep, b: RatingStep): boolean {
+  const key = (step: RatingStep) => {
+    const current = step.current;
+    const shown = current === null ? '' : current.kind === 'single' ? current.postId : `${current.left}|${current.right}`;
+    return `${step.index}/${step.done}/${step.skipped}/${step.total}/${shown}/${step.last?.postId ?? ''}`;
+  };
+  return key(a) === key(b);
+}
 
 /**
  * One rater's walk through a session. The backend keeps the position: `ratings.next` answers where the rater left
@@ -20,6 +31,9 @@ export function useRatingStep(session: string, rater: string) {
   const inFlight = useRef(false);
   /** performance.now() when the current image(s) finished loading on screen; null until then. */
   const shownAt = useRef<number | null>(null);
+
+  /** Bumped by every answer or undo sent from here: a re-fetch that started before one is stale and dropped. */
+  const sent = useRef(0);
 
   /** Why the session cannot be opened (another project's session in the URL, a removed rater); null when it can. */
   const [failure, setFailure] = useState<string | null>(null);
@@ -45,6 +59,7 @@ export function useRatingStep(session: string, rater: string) {
     async (request: () => Promise<Result<RatingStep>>) => {
       if (inFlight.current) return;
       inFlight.current = true;
+      sent.current += 1;
       setBusy(true);
       try {
         const next = await act(async () => call(await request()));
@@ -59,6 +74,22 @@ export function useRatingStep(session: string, rater: string) {
     },
     [act],
   );
+
+  // Another window (or the CLI) answered or undid for this rater in this session: ask where the rater is now, so this
+  // tab never answers for an image already answered elsewhere. Our own answers echo here too; they change nothing.
+  useRatingsChanged((changes) => {
+    const concernsUs = changes.some((change) => (change.session === null || change.session === session) && (change.rater === null || change.rater === rater));
+    if (!concernsUs || inFlight.current) return;
+    const startedAt = sent.current;
+    void api.ratings.next({ session, rater }).then((result) => {
+      if (!result.ok || inFlight.current || sent.current !== startedAt) return;
+      setStep((previous) => {
+        if (previous && sameStep(previous, result.value)) return previous;
+        shownAt.current = null;
+        return result.value;
+      });
+    });
+  });
 
   const markShown = useCallback(() => {
     shownAt.current = performance.now();

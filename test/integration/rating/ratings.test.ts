@@ -116,6 +116,12 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
     expect(notInSession.ok ? null : notInSession.error.message).toContain('not in rating session');
     const badValue = await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId: current, rating: 'meh' as 'good' });
     expect(badValue.ok ? null : badValue.error.code).toBe('INVALID_INPUT');
+    // A stale window answering an image already rated is refused; the first answer stands (a skip may be rated later).
+    const answered = undone.ratings.find((entry) => entry.kind === 'single' && entry.rating !== 'skip') as { postId: string; rating: 'good' | 'bad' | 'skip' };
+    const stale = await api.ratings.rate({ session: session.id, rater: 'ana-maría', postId: answered.postId, rating: answered.rating === 'good' ? 'bad' : 'good' });
+    expect(stale.ok ? null : stale.error.message).toContain('already answered in this session');
+    const kept = (JSON.parse(await readFile(join(projectDir, 'ratings', 'ana-maría.json'), 'utf8')) as RaterFile).ratings;
+    expect(kept.find((entry) => entry.kind === 'single' && entry.postId === answered.postId)).toMatchObject({ rating: answered.rating });
     const noRater = await api.ratings.next({ session: session.id, rater: 'zed' });
     expect(noRater.ok ? null : noRater.error.message).toContain('No rater "zed"');
   });

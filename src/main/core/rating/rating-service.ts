@@ -45,6 +45,12 @@ function isSkip(entry: RatingEntry): boolean {
   return entry.kind === 'single' ? entry.rating === 'skip' : entry.winner === 'skip';
 }
 
+function alreadyAnswered(): AppFailure {
+  return new AppFailure('INVALID_INPUT', 'This image was already answered in this session (in another window?); the answer given first stands. Undo it (U) to change it.', {
+    reason: 'already answered',
+  });
+}
+
 function sessionKeys(session: RatingSession): string[] {
   return session.mode === 'single' ? session.items : session.pairs.map(([a, b]) => pairKey(a, b));
 }
@@ -203,8 +209,11 @@ export class RatingService {
       ms: session.recordTime && ms !== undefined ? Math.round(ms) : null,
     };
     await this.raters.change(raterId, (entries) => {
-      // Answering an item again (a double key press, or after going back) replaces the earlier answer.
+      // An image already rated good or bad in this session (from another window, or a late double key press) keeps its
+      // answer: a stale screen must not overwrite it; undo first to change it. A skip is no judgment: rating the image
+      // later replaces it.
       const at = entries.findIndex((e) => e.session === session.id && e.kind === 'single' && e.postId === postId);
+      if (at !== -1 && (entries[at] as SingleRating).rating !== 'skip') throw alreadyAnswered();
       if (at !== -1) entries.splice(at, 1);
       entries.push(entry);
     });
@@ -227,6 +236,7 @@ export class RatingService {
     };
     await this.raters.change(raterId, (entries) => {
       const at = entries.findIndex((e) => e.session === session.id && e.kind === 'pair' && pairKey(e.left, e.right) === key);
+      if (at !== -1 && (entries[at] as PairJudgment).winner !== 'skip') throw alreadyAnswered();
       if (at !== -1) entries.splice(at, 1);
       entries.push(entry);
     });

@@ -4,6 +4,7 @@
  * 6 posts at 83% says little; the interval says how little). Pure: src/main/core/training/run-slices.ts gathers the
  * per-post facts.
  */
+import { wilsonInterval } from '../rating/binary-agreement';
 
 /** What is known of one predicted post; null where it is not known (no face found, image not readable…). */
 export interface SliceFacts {
@@ -94,19 +95,10 @@ export function binIndex(value: number, bins: readonly NumericBin[]): number {
   return value >= bins[bins.length - 1]!.lower ? bins.length - 1 : -1;
 }
 
-/** 95% Wilson score interval for `correct` successes in `n` trials. */
-export function wilsonInterval(correct: number, n: number, z = 1.959964): [number, number] {
-  if (n <= 0) throw new RangeError('wilsonInterval: n must be positive');
-  if (correct < 0 || correct > n) throw new RangeError(`wilsonInterval: ${correct} correct of ${n}`);
-  const p = correct / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
 function bin(label: string, n: number, correct: number): SliceBin {
-  return { label, n, correct, accuracy: n === 0 ? null : correct / n, interval: n === 0 ? null : wilsonInterval(correct, n) };
+  // The same Wilson interval the rating statistics use (tested there against scipy and Newcombe 1998).
+  const ci = wilsonInterval(correct, n);
+  return { label, n, correct, accuracy: n === 0 ? null : correct / n, interval: ci ? [ci.low, ci.high] : null };
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   imageTone,
   runSlices,
   sliceBy,
-  wilsonInterval,
   type SliceFacts,
 } from '../../../src/shared/training/slices';
 
@@ -29,18 +28,6 @@ describe('accuracy per slice', () => {
     expect(binIndex(Number.NaN, brightnessBins)).toBe(-1);
   });
 
-  it('Wilson intervals match the textbook values', () => {
-    // 8 of 10: [0.4902, 0.9433]; 0 of 10: [0, 0.2775]; 5 of 5: [0.5655, 1] (Wilson 1927 / Newcombe 1998, method 3).
-    const [a, b] = wilsonInterval(8, 10);
-    expect(a).toBeCloseTo(0.4902, 4);
-    expect(b).toBeCloseTo(0.9433, 4);
-    expect(wilsonInterval(0, 10)[0]).toBe(0);
-    expect(wilsonInterval(0, 10)[1]).toBeCloseTo(0.2775, 4);
-    expect(wilsonInterval(5, 5)[0]).toBeCloseTo(0.5655, 4);
-    expect(wilsonInterval(5, 5)[1]).toBe(1);
-    expect(() => wilsonInterval(3, 0)).toThrow(/n must be positive/);
-    expect(() => wilsonInterval(4, 3)).toThrow(/4 correct of 3/);
-  });
 
   it('counts n and correct per bin, keeps empty bins, and adds "unknown" only when a key is missing', () => {
     const bins = sliceBy([0, 1, 1, null, 0, 0], [true, false, true, true, true, false], ['yes', 'no', 'maybe']);

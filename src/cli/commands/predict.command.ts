@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { AppFailure } from '../../shared/result';
+import type { FaceBox } from '../../shared/faces/face-types';
+import type { ProjectSession } from '../../main/core/projects/project-session';
 import { RunsRepository } from '../../main/core/training/runs-repository';
+import { countedFace } from '../../main/core/training/training-data';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, userConfigDir } from '../cli-kit';
 
@@ -9,8 +12,10 @@ export const predictCommand = defineCommand({
   summary: 'Apply a trained run to image files: the probability that each is a "good" selfie.',
   usage: 'selfie-lab predict --project DIR --run ID IMAGE... [--json]',
   details:
-    'Each image is prepared as the run\'s backbone was (EXIF-rotated, resized, normalised; face128: the best face SSD\n' +
-    'finds, at least 0.5), passed through the backbone and the run\'s best-epoch head. Images that cannot be read are\n' +
+    'Each image is prepared as the run\'s backbone was (EXIF-rotated, resized, normalised), passed through the backbone\n' +
+    'and the run\'s best-epoch head. face128: for an image of the project, the face its training used (the best face\n' +
+    'the project\'s stored detections and face rule count), so predict agrees with the run\'s stored predictions; for\n' +
+    'any other image, the best face SSD finds (score at least 0.5). Images that cannot be read are\n' +
     'reported, not fatal. vgg16 runs read their weights from the folder they were trained with.',
   positionals: true,
   options: {
@@ -27,7 +32,13 @@ export const predictCommand = defineCommand({
       const record = await runs.get(values.run);
       if (record.status !== 'completed') throw new AppFailure('JOB_STATE', `Run ${record.id} is ${record.status}; only a completed run has a model.`);
       const paths = positionals.map((path) => resolve(path));
-      const results = await workbench.ml.call('predictImages', { runDir: runs.dir(record.id), ...(record.params.weights ? { weights: record.params.weights } : {}), paths });
+      const boxes = record.backbone === 'face128' ? projectFaces(workbench.requireProject(), paths) : undefined;
+      const results = await workbench.ml.call('predictImages', {
+        runDir: runs.dir(record.id),
+        ...(record.params.weights ? { weights: record.params.weights } : {}),
+        paths,
+        ...(boxes ? { boxes } : {}),
+      });
       if (values.json) {
         io.out(JSON.stringify({ ok: true, value: { run: record.id, threshold: 0.5, predictions: results.map((r) => ({ ...r, predicted: r.pGood === null ? null : r.pGood >= 0.5 ? 'good' : 'bad' })) } }, null, 2));
       } else {
@@ -40,3 +51,19 @@ export const predictCommand = defineCommand({
     }
   },
 });
+
+/** face128: for each path that is a project post's first image, the face its training used; null for other images. */
+function projectFaces(project: ProjectSession, paths: readonly string[]): Array<FaceBox | null> {
+  const byPath = new Map<string, string>();
+  const { columns } = project.postTable.file;
+  columns.images.forEach((tuples, row) => {
+    const path = tuples[0]?.[0];
+    if (path) byPath.set(path, columns.id[row]!);
+  });
+  return paths.map((path) => {
+    const postId = byPath.get(path);
+    if (postId === undefined) return null;
+    const face = countedFace(project, postId);
+    return 'box' in face ? face.box : null;
+  });
+}

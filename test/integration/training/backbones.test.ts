@@ -1,6 +1,8 @@
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/main';
+import { RunsRepository } from '../../../src/main/core/training/runs-repository';
 import { checkVgg16Weights, vgg16ConvLayers, vgg16DenseLayers } from '../../../src/main/core/training/backbones/vgg16-weights';
 import { openFeatureCache } from '../../../src/main/core/training/embedding-cache';
 import { MlHost } from '../../../src/main/core/ml/ml-host';
@@ -142,8 +144,19 @@ describe('face128: the face descriptor of the detected face', () => {
       expect(files.filter((name) => /^[0-9a-f]{64}-[0-9a-f]{10}\.f32$/.test(name)).length).toBe(result.embeddings!.images);
       // Every labeled post passed the face rule (faces: required), so none was skipped for lack of a face.
       expect(result.counts.skipped).toBe(0);
+
+      // `predict` on the project's own images uses the face training used, so it gives the stored predictions exactly.
+      const stored = await new RunsRepository(demo.projectDir).predictions(result.runId);
+      const table = demo.workbench.requireProject().postTable;
+      const sample = stored.postId.slice(0, 4).map((postId, i) => ({ postId, pGood: stored.pGood[i]!, path: table.file.columns.images[table.rowOf(postId)!]![0]![0]! }));
+      await demo.workbench.closeProject(); // the CLI opens the project itself
+      const out: string[] = [];
+      const code = await runCli(['predict', '--project', demo.projectDir, '--run', result.runId, ...sample.map((s) => s.path), '--json'], { out: (t) => out.push(t), err: () => undefined });
+      expect(code).toBe(0);
+      const predicted = (JSON.parse(out.join('\n')) as { value: { predictions: Array<{ pGood: number }> } }).value.predictions;
+      predicted.forEach((prediction, i) => expect(prediction.pGood).toBeCloseTo(sample[i]!.pGood, 6));
     } finally {
       await demo.workbench.dispose();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 /** Messages between the main process and the ML host child process (structured-clone serialisation). */
+import type { FaceBox } from '../../../shared/faces/face-types';
 import type { BenchmarkParams } from '../../../shared/api/contract';
 import type { BackendInfo, BackendName } from '../../../shared/ml/backend';
 import type { AppError } from '../../../shared/result';
@@ -39,7 +40,7 @@ export interface MlMethods {
   /** p(good) of cached features with a run's saved model. */
   predictFeatures: [{ runDir: string; featureDir: string; keys: string[] }, number[]];
   /** p(good) of image files with a run's saved model. */
-  predictImages: [{ runDir: string; weights?: string; paths: string[] }, ImagePrediction[]];
+  predictImages: [{ runDir: string; weights?: string; paths: string[]; boxes?: Array<FaceBox | null> }, ImagePrediction[]];
 }
 export type MlMethod = keyof MlMethods;
 

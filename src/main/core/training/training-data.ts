@@ -48,19 +48,12 @@ export async function labelSetImages(project: ProjectSession, items: LabelSetIte
     }
     entry.path = resolve(project.dir, tuple[0]);
     if (backbone === 'face128') {
-      const record = project.faceTable.get(postId, 0);
-      if (!record || record.status !== 'ok') {
-        entry.skip = record ? 'face detection could not read the image' : 'faces not detected yet (run face detection first)';
+      const face = countedFace(project, postId, rule);
+      if ('skip' in face) {
+        entry.skip = face.skip;
         return;
       }
-      const faces = record.detections
-        .filter((d) => countsAsFace(d.score, relativeFaceSize(d.box, record.width, record.height), rule))
-        .sort((a, b) => b.score - a.score);
-      if (faces.length === 0) {
-        entry.skip = 'no face under the face rule';
-        return;
-      }
-      entry.box = faces[0]!.box;
+      entry.box = face.box;
     }
     const sha256 = tuple[4];
     if (sha256) entry.key = featureKey(sha256, entry.box);
@@ -85,4 +78,15 @@ export async function labelSetImages(project: ProjectSession, items: LabelSetIte
 /** 1 good → 1, bad → 0 (the network's targets). */
 export function targetOf(label: number): number {
   return label === 1 ? 1 : 0;
+}
+
+/**
+ * face128's face of a post's first image: the best-scoring detection the face rule counts, from the project's stored
+ * detections (training and `predict` on a project image both use this, so they see the same face).
+ */
+export function countedFace(project: ProjectSession, postId: string, rule = project.project.data.settings.faceRule): { box: FaceBox } | { skip: string } {
+  const record = project.faceTable.get(postId, 0);
+  if (!record || record.status !== 'ok') return { skip: record ? 'face detection could not read the image' : 'faces not detected yet (run face detection first)' };
+  const faces = record.detections.filter((d) => countsAsFace(d.score, relativeFaceSize(d.box, record.width, record.height), rule)).sort((a, b) => b.score - a.score);
+  return faces.length === 0 ? { skip: 'no face under the face rule' } : { box: faces[0]!.box };
 }

@@ -54,8 +54,11 @@ export interface ImagePrediction {
   box?: FaceBox;
 }
 
-/** p(good) for image files: decoded and prepared as the run's preprocessing says (face128: the best SSD face). */
-export async function predictImages(params: { runDir: string; weights?: string; paths: string[] }, control: HostControl): Promise<ImagePrediction[]> {
+/**
+ * p(good) for image files: decoded and prepared as the run's preprocessing says. face128: the face given in `boxes`
+ * (for a project image, the face its training used), else the best face SSD finds.
+ */
+export async function predictImages(params: { runDir: string; weights?: string; paths: string[]; boxes?: Array<FaceBox | null> }, control: HostControl): Promise<ImagePrediction[]> {
   const info = await readModelInfo(params.runDir);
   const model = await tf.loadLayersModel(fileLoadHandler(join(params.runDir, 'model')));
   const backbone = info.input === 'features' ? await loadBackbone(info.backbone, params.weights) : null;
@@ -66,11 +69,11 @@ export async function predictImages(params: { runDir: string; weights?: string; 
   if (info.crop === 'face') await loadModels(['ssd'], false);
   const results: ImagePrediction[] = [];
   try {
-    for (const path of params.paths) {
+    for (const [index, path] of params.paths.entries()) {
       if (control.cancelled()) throw new CancelledInHost();
       try {
-        let box: FaceBox | undefined;
-        if (info.crop === 'face') {
+        let box: FaceBox | undefined = params.boxes?.[index] ?? undefined;
+        if (info.crop === 'face' && !box) {
           const found = await detectFaces({ path, detector: 'ssd', landmarks: false });
           const best = [...found.detections].sort((a, b) => b.score - a.score)[0];
           if (!best || best.score < 0.5) throw new Error('no face found');

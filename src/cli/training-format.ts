@@ -27,7 +27,11 @@ export function formatRunResult(record: RunRecord, evaluation: RunEvaluation | n
     `Validation accuracy: best ${f3(record.valPeak)} (epoch ${record.bestEpoch ?? '—'}) · final ${f3(record.valFinal)} (epoch ${record.epochsDone})${record.valPeak !== null && record.valFinal !== null ? ` · gap ${f3(record.valPeak - record.valFinal)}` : ''}${record.stoppedEarly ? ' · stopped early' : ''}`,
   ];
   if (evaluation) {
-    lines.push(`At the best-validation checkpoint (epoch ${evaluation.bestEpoch ?? '—'}):`);
+    lines.push(
+      evaluation.valPeak === null
+        ? `No validation split: the last epoch's model (epoch ${evaluation.epochsDone}), not one chosen by validation:`
+        : `At the best-validation checkpoint (epoch ${evaluation.bestEpoch ?? '—'}):`,
+    );
     for (const [name, split] of [['train', evaluation.splits.train], ['val', evaluation.splits.val], ['test', evaluation.splits.test]] as const) {
       const line = splitLine(name, split);
       if (line) lines.push(`  ${line}`);

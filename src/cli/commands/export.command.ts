@@ -51,11 +51,13 @@ export const exportCommand = defineCommand({
     const out = resolve(values.out);
     if (what === 'predictions') {
       if (!values.run) throw new AppFailure('INVALID_INPUT', 'export predictions needs --run ID.');
-      const format = extname(out).toLowerCase() === '.jsonl' ? 'jsonl' : 'csv';
+      const format = tableFormat(out);
       const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
       try {
         await workbench.openProject(values.project, { writable: false });
-        const predictions = await new RunsRepository(workbench.requireProject().dir).predictions(values.run);
+        const runs = new RunsRepository(workbench.requireProject().dir);
+        await runs.get(values.run); // an unknown id is named with the recent runs
+        const predictions = await runs.predictions(values.run);
         const rows = await writeTable(out, format, predictionExportColumns, predictionExportRows(predictions));
         if (values.json) printJson(io, { out, format, what, rows, run: predictions.runId });
         else io.out(`Wrote ${rows.toLocaleString('en-US')} predictions of run ${predictions.runId} to ${out}`);
@@ -81,7 +83,7 @@ export const exportCommand = defineCommand({
           }
           return;
         }
-        const format = extname(out).toLowerCase() === '.jsonl' ? 'jsonl' : 'csv';
+        const format = tableFormat(out);
         const rows = await writeTable(out, format, labelExportColumns, labelExportRows(items));
         if (values.json) printJson(io, { out, format, what, rows, labelSet: summary.id });
         else io.out(`Wrote ${rows.toLocaleString('en-US')} posts of label set ${summary.id} to ${out}`);
@@ -90,9 +92,7 @@ export const exportCommand = defineCommand({
         await workbench.dispose();
       }
     }
-    const extension = extname(out).toLowerCase();
-    const format = extension === '.csv' ? 'csv' : extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : null;
-    if (!format) throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || out}".`);
+    const format = tableFormat(out);
     const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
     try {
       await workbench.openProject(values.project, { writable: false });
@@ -112,3 +112,11 @@ export const exportCommand = defineCommand({
     }
   },
 });
+
+/** csv or jsonl by the file's extension; anything else is refused rather than written as CSV under another name. */
+function tableFormat(out: string): 'csv' | 'jsonl' {
+  const extension = extname(out).toLowerCase();
+  if (extension === '.csv') return 'csv';
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
+  throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || out}".`);
+}

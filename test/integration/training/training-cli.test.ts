@@ -93,6 +93,8 @@ describe('selfie-lab train, evaluate, predict and export predictions', () => {
     expect(Number(pGood)).toBeCloseTo(predictions.pGood[0], 6);
     expect(predicted).toBe(Number(pGood) >= 0.5 ? 'good' : 'bad');
     expect(cli(['export', 'predictions', '--project', project, '--out', out]).stderr).toContain('export predictions needs --run ID');
+    expect(cli(['export', 'predictions', '--project', project, '--run', runId, '--out', join(dir, 'p.xlsx')]).stderr).toContain('--out must end in .csv or .jsonl, not ".xlsx"');
+    expect(cli(['export', 'predictions', '--project', project, '--run', 'nope', '--out', out]).stderr).toContain(`No run "nope" in this project. Recent runs: `);
   });
 
   it('train --sweep trains one head per tail width and prints labeled-set size vs validation accuracy', () => {

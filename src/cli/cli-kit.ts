@@ -60,7 +60,10 @@ export function parseCommandArgs(command: AnyCommand, argv: string[]): ParsedArg
     }
     return { values: parsed.values as ParsedArgs<Record<string, OptionSpec>>['values'], positionals: parsed.positionals };
   } catch (error) {
-    throw new AppFailure('INVALID_INPUT', `${(error as Error).message.replace(/\. To specify.*$/s, '')}. See: selfie-lab ${command.name} --help`);
+    // Node's parseArgs adds a hint about dashes ("To specify an option argument starting with a dash use '--x=-1'."):
+    // keep what went wrong, and say the --x=-1 form plainly.
+    const message = (error as Error).message.replace(/\s*To specify an option argument starting with a dash use '(--[\w-]+)=-XYZ'\.?/s, ' (for a negative value write $1=-N)');
+    throw new AppFailure('INVALID_INPUT', `${message.replace(/\.$/, '')}. See: selfie-lab ${command.name} --help`);
   }
 }
 

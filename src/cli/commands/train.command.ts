@@ -27,7 +27,8 @@ export const trainCommand = defineCommand({
     'selfie-lab train --project DIR --labelset NAME [--backbone mobilenet_v2|vgg16|face128] [--weights DIR] [--mode head|finetune]\n' +
     '                 [--epochs N] [--batch N] [--lr X] [--momentum X] [--l2 X] [--dropout X] [--augment on|off] [--patience N]\n' +
     '                 [--seed N] [--shuffle-labels] [--predictions all|labeled] [--name NAME] [--json]\n' +
-    '       selfie-lab train --project DIR --labelset NAME --sweep WIDTHS [--backbone …] [--epochs N] … [--json]',
+    '       selfie-lab train --project DIR --labelset NAME --sweep WIDTHS [--backbone …] [--epochs N] … [--json]\n' +
+    '       selfie-lab train --project DIR --resume JOB [--json]',
   details:
     'head (the study\'s config A, every backend): the backbone\'s features of each post\'s first image are computed once\n' +
     'into cache/embeddings/<backbone>/, then features → dropout → dense(1, sigmoid) with L2 on the kernel is trained with\n' +

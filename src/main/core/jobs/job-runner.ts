@@ -104,7 +104,7 @@ export class JobRunner {
   async resume(id: string): Promise<JobRecord> {
     const job = this.find(id);
     if (!isResumable(job)) {
-      throw new AppFailure('JOB_STATE', `Job "${job.title}" is ${job.state}; only failed, cancelled or interrupted jobs can be resumed.`, { id });
+      throw new AppFailure('JOB_STATE', `Job "${job.title}" ${stateWords(job.state)}; only failed, cancelled or interrupted jobs can be resumed.`, { id });
     }
     const definition = this.definitions.get(job.kind);
     if (!definition) throw new AppFailure('JOB_STATE', `This version of Selfie Lab cannot run jobs of kind "${job.kind}".`, { id });
@@ -128,7 +128,7 @@ export class JobRunner {
     } else if (job.state === 'queued') {
       await this.finish(id, 'cancelled');
     } else {
-      throw new AppFailure('JOB_STATE', `Job "${job.title}" is ${job.state}; only queued or running jobs can be cancelled.`, { id });
+      throw new AppFailure('JOB_STATE', `Job "${job.title}" ${stateWords(job.state)}; only queued or running jobs can be cancelled.`, { id });
     }
     return this.get(id);
   }
@@ -284,4 +284,9 @@ export class JobRunner {
   private assertWritable(): void {
     if (!this.project.writable) throw new AppFailure('PROJECT_LOCKED', `${this.project.dir} is open read-only; jobs cannot run.`);
   }
+}
+
+/** "has succeeded", "is running"…: a job's state in a sentence. */
+function stateWords(state: JobRecord['state']): string {
+  return ['succeeded', 'failed', 'cancelled'].includes(state) ? `has ${state === 'cancelled' ? 'been cancelled' : state}` : `is ${state}`;
 }

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../../src/shared/api/client';
+import type { RunSummary } from '../../src/shared/training/training-types';
 import { waitForDemoStages } from '../support/demo-jobs';
 import { startDemoSession, type DemoSession } from '../support/demo-session';
 import type { ServeProcess } from '../support/serve-process';
@@ -9,7 +10,8 @@ import type { ServeProcess } from '../support/serve-process';
 /**
  * A researcher trains a head on the demo's label set from the Train page, watches the curves grow epoch by epoch,
  * then opens the run's evaluation and clicks a confusion-matrix cell to see its images, reads the accuracy per slice,
- * looks at the best-to-worst continuum, opens a post from the embedding map, and sweeps two tail widths.
+ * looks at the best-to-worst continuum, opens a post from the embedding map, and sweeps two tail widths. Then a long
+ * run is followed across a reload and cancelled from the page, and an early-stopped run gets its sanity check.
  */
 const shots = resolve(import.meta.dirname, '../../test-results/e2e');
 const epochs = 8;
@@ -185,4 +187,81 @@ describe('the Train page on the demo project', () => {
     await page.getByTestId('sweep-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, '47-train-sweep.png') });
   }, 300_000);
+
+  it('follows a running run across a reload, keeps the tray shut, and cancels it from the page', async () => {
+    await setTray(false);
+    await page.getByTestId('train-labelset').selectOption('demo residual 10%');
+    // Many epochs of batches of 1 and no early stop: long enough to reload the page in the middle.
+    await page.getByTestId('train-epochs').fill('1000');
+    await page.getByTestId('train-batch').fill('1');
+    await page.getByTestId('train-patience').fill('0');
+    await page.getByTestId('train-name').fill('long run');
+    await page.getByTestId('train-start').click();
+    await expect.poll(drawn, { timeout: 60_000, interval: 100 }).toBeGreaterThanOrEqual(2);
+    // The page shows the run's progress itself: the tray stayed closed.
+    expect(await page.getByTestId('job-tray').count()).toBe(0);
+    const before = await drawn();
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('train-start').textContent(), { timeout: 20_000 }).toBe('Training…');
+    await expect.poll(drawn, { timeout: 20_000, interval: 100 }).toBeGreaterThan(before);
+    const grown = await drawn();
+    await expect.poll(drawn, { timeout: 20_000, interval: 100 }).toBeGreaterThan(grown);
+    // Room ahead on the x axis while it trains, not the 1000 epochs asked for.
+    const xMax = Number(await page.getByTestId('train-curve-accuracy').getAttribute('data-x-max'));
+    expect(xMax).toBeGreaterThan(grown);
+    expect(xMax).toBeLessThan(1000);
+    await page.screenshot({ path: join(shots, '48-train-live-after-reload.png') });
+
+    // The tray opens on request and Escape closes it.
+    await setTray(true);
+    await page.getByTestId('job-tray').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('job-tray').count()).toBe(0);
+
+    const jobs = await api.jobs.list();
+    const job = jobs.ok ? jobs.value.find((entry) => entry.kind === 'train' && entry.state === 'running') : undefined;
+    const runId = (job?.checkpoint as { runId?: string } | undefined)?.runId;
+    expect(runId).toBeTruthy();
+    await page.getByTestId('train-cancel').click();
+    const status = page.locator(`[data-testid="run-row"][data-run-id="${runId}"] [data-testid="run-status"]`);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('stopped');
+    expect(await page.getByTestId('train-start').textContent()).toBe('Train');
+  }, 120_000);
+
+  it('draws an early-stopped run up to the epochs it ran, then checks it against shuffled labels', async () => {
+    await page.getByTestId('train-epochs').fill('100');
+    await page.getByTestId('train-batch').fill('32');
+    await page.getByTestId('train-patience').fill('3');
+    await page.getByTestId('train-name').fill('early stop');
+    const started = Date.now();
+    await page.getByTestId('train-start').click();
+    let run: RunSummary | undefined;
+    const finished = async (name: string) => {
+      const runs = await api.runs.list();
+      run = runs.ok ? runs.value.find((entry) => entry.name === name && Date.parse(entry.createdAt) >= started - 1000 && entry.status === 'completed') : undefined;
+      return run !== undefined;
+    };
+    await expect.poll(() => finished('early stop'), { timeout: 60_000, interval: 250 }).toBe(true);
+    const early = run!;
+    // The finished run is selected by itself and its evaluation opens; the x axis ends at the epochs run.
+    await expect.poll(() => page.locator('[data-testid="run-row"][aria-selected="true"]').getAttribute('data-run-id'), { timeout: 20_000 }).toBe(early.id);
+    await expect.poll(() => page.getByTestId('train-curve-accuracy').getAttribute('data-x-max'), { timeout: 20_000 }).toBe(String(early.epochsDone));
+    if (early.stoppedEarly) {
+      expect(early.epochsDone).toBeLessThan(100);
+      expect(await page.getByTestId('train-epochs-line').textContent()).toContain(`stopped early at epoch ${early.epochsDone} of 100 (patience 3)`);
+    }
+    await page.getByTestId('sanity-check-start').waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(shots, '49-train-early-stop.png') });
+
+    await page.getByTestId('sanity-check-start').click();
+    await expect.poll(() => finished('early stop · shuffled labels'), { timeout: 60_000, interval: 250 }).toBe(true);
+    expect(run!.params.shuffleLabels).toBe(true);
+    const verdict = page.getByTestId('sanity-verdict');
+    await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toMatch(/final val accuracy 0\.\d\d \[0\.\d\d, [01]\.\d\d\].* — (consistent with chance|above chance) \(majority baseline 0\.\d\d/);
+    expect(await page.locator(`[data-testid="run-row"][data-run-id="${run!.id}"] [data-testid="run-shuffled"]`).count()).toBe(1);
+    expect(await page.getByTestId('job-tray').count()).toBe(0);
+    await verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, '49b-train-sanity-check.png') });
+  }, 150_000);
 });

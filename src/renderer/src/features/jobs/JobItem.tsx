@@ -1,6 +1,6 @@
 import { isActive, isResumable, type JobRecord } from '../../../../shared/jobs/job-types';
 import { useApi } from '../../api/api-context';
-import { call } from '../../api/api-error';
+import { ApiError, call } from '../../api/api-error';
 import { useAction } from '../../app/error-context';
 import { formatCount, formatRate, formatTiming, stateLabels, summarizeResult } from './job-format';
 import { JobProgressBar } from './JobProgressBar';
@@ -12,6 +12,17 @@ export function JobItem(props: { job: JobRecord; merge(job: JobRecord): void; fo
   const rate = formatRate(job);
   const timing = formatTiming(job);
   const summary = summarizeResult(job);
+  // Cancel and resume race the job itself: when it finished meanwhile, show its new state instead of the refusal.
+  const change = (action: 'cancel' | 'resume') =>
+    void run(async () => {
+      try {
+        merge(call(await api.jobs[action]({ id: job.id })));
+      } catch (thrown) {
+        if (ApiError.from(thrown).code !== 'JOB_STATE') throw thrown;
+        const listed = call(await api.jobs.list()).find((entry) => entry.id === job.id);
+        if (listed) merge(listed);
+      }
+    });
 
   return (
     <li className={`job job--${job.state}`} data-testid="job-item" data-state={job.state}>
@@ -36,7 +47,7 @@ export function JobItem(props: { job: JobRecord; merge(job: JobRecord): void; fo
             type="button"
             className="button button--small"
             data-testid="job-cancel"
-            onClick={() => void run(async () => merge(call(await api.jobs.cancel({ id: job.id }))))}
+            onClick={() => change('cancel')}
           >
             Cancel
           </button>
@@ -46,7 +57,7 @@ export function JobItem(props: { job: JobRecord; merge(job: JobRecord): void; fo
             type="button"
             className="button button--small"
             data-testid="job-resume"
-            onClick={() => void run(async () => merge(call(await api.jobs.resume({ id: job.id }))))}
+            onClick={() => change('resume')}
           >
             Resume
           </button>

@@ -1,7 +1,8 @@
 import { fractionDone, type JobRecord } from '../../../../shared/jobs/job-types';
 
 export function JobProgressBar({ job }: { job: JobRecord }) {
-  const percent = Math.round(fractionDone(job.progress) * 100);
+  // A succeeded job is done even when it did fewer units than planned (a run that stopped early).
+  const percent = job.state === 'succeeded' ? 100 : Math.round(fractionDone(job.progress) * 100);
   return (
     <div
       className={`progress progress--${job.state}`}

@@ -1,12 +1,36 @@
+import { useEffect, useRef } from 'react';
 import { Spinner } from '../../components/Spinner';
 import { JobItem } from './JobItem';
 import type { JobsState } from './use-jobs';
 
-/** The bottom-right panel listing the project's jobs, newest first. */
+/** The header's toggle opens and closes the tray itself; a press on it is not a press "outside". */
+const toggleSelector = '[data-testid="job-tray-toggle"]';
+
+/** The bottom-right panel listing the project's jobs, newest first. Escape or a press outside closes it. */
 export function JobTray(props: { jobs: JobsState; onClose(): void }) {
   const { jobs, activeCount, loading, error, merge, forget } = props.jobs;
+  const tray = useRef<HTMLElement>(null);
+  const { onClose } = props;
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Element | null;
+      if (!target || !target.isConnected || tray.current?.contains(target) || target.closest(toggleSelector)) return;
+      onClose();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      // Another open layer (a drawer, a dialog) handles its own Escape first.
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [onClose]);
+
   return (
-    <aside className="job-tray" data-testid="job-tray" aria-label="Jobs">
+    <aside className="job-tray" data-testid="job-tray" aria-label="Jobs" ref={tray}>
       <header className="job-tray__header">
         <h2 className="job-tray__title">
           Jobs

@@ -44,5 +44,9 @@ export function summarizeResult(job: JobRecord): string | null {
       typeof result['msPerIteration'] === 'number' ? ` · ${result['msPerIteration'].toFixed(2)} ms per product` : '';
     return `${oneDecimal.format(result['gflops'])} GFLOP/s on ${backend}${perIteration}`;
   }
+  if (job.kind === 'train' && result['stoppedEarly'] === true && typeof result['epochsDone'] === 'number') {
+    const patience = typeof job.params['patience'] === 'number' ? ` (patience ${job.params['patience']})` : '';
+    return `stopped early at epoch ${result['epochsDone']}${patience}`;
+  }
   return typeof result['summary'] === 'string' ? result['summary'] : null;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { isActive, type JobRecord, type JobState } from '../../../../shared/jobs/job-types';
 import { useApi, useReconnectCount } from '../../api/api-context';
 import { ApiError } from '../../api/api-error';
+import { isShownByPage } from './job-visibility';
 
 export interface JobsState {
   /** Newest first. */
@@ -16,7 +17,8 @@ export interface JobsState {
 
 /**
  * The open project's jobs: `jobs.list` once per project (and after a reconnect), then live 'job.updated' events
- * merged by id. `onJobStarted` fires when a job becomes queued or running, so the tray can open itself.
+ * merged by id. `onJobStarted` fires when a job becomes queued or running, so the tray can open itself, except for
+ * kinds the page on screen shows the progress of (job-visibility.ts).
  */
 export function useJobs(projectDir: string | null, onJobStarted: () => void): JobsState {
   const api = useApi();
@@ -33,7 +35,7 @@ export function useJobs(projectDir: string | null, onJobStarted: () => void): Jo
   const merge = useCallback((job: JobRecord) => {
     const previous = knownStates.current.get(job.id);
     knownStates.current.set(job.id, job.state);
-    if (isActive(job) && (previous === undefined || !isActive({ state: previous }))) onStartedRef.current();
+    if (isActive(job) && (previous === undefined || !isActive({ state: previous })) && !isShownByPage(job.kind)) onStartedRef.current();
     setById((current) => {
       const existing = current.get(job.id);
       // Events can overtake a call's answer; keep whichever record is newer.

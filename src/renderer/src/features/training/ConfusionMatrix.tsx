@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ConfusionCell, ConfusionMatrix as Matrix } from '../../../../shared/training/training-types';
+import { plural } from '../../components/plural';
 import { useThumbnails } from '../labels/panels/use-thumbnails';
 
 type Cls = 'good' | 'bad';
@@ -60,7 +61,7 @@ function CellImages({ title, ids }: { title: string; ids: string[] }) {
   return (
     <div data-testid="confusion-images" className="train-confusion__images" aria-label={title}>
       <h3>
-        {title}: {ids.length} posts{ids.length > maxShown ? ` (first ${maxShown} shown)` : ''}
+        {title}: {plural(ids.length, 'post')}{ids.length > maxShown ? ` (first ${maxShown} shown)` : ''}
       </h3>
       {error ? <p className="muted">Thumbnails unavailable: {error.message}</p> : null}
       <div className="train-confusion__grid">

@@ -3,6 +3,7 @@ import { continuumEnd, continuumOrder, continuumSample, type ContinuumSplit } fr
 import type { RunPredictions } from '../../../../shared/training/training-types';
 import { useApi } from '../../api/api-context';
 import { ApiError, call } from '../../api/api-error';
+import { plural } from '../../components/plural';
 import { useThumbnails } from '../labels/panels/use-thumbnails';
 
 /** At most this many posts are drawn, evenly spaced along the order (the thumbnail API answers 200 per call). */
@@ -23,7 +24,7 @@ export function ContinuumGrid({ runId }: { runId: string }) {
   const api = useApi();
   const [predictions, setPredictions] = useState<RunPredictions | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [split, setSplit] = useState<ContinuumSplit>(1);
+  const [chosenSplit, setSplit] = useState<ContinuumSplit | null>(null);
   const [unblurred, setUnblurred] = useState(false);
 
   useEffect(() => {
@@ -43,6 +44,9 @@ export function ContinuumGrid({ runId }: { runId: string }) {
   }, [api, runId]);
 
   const counts = useMemo(() => new Map(splitOptions.map(({ value }) => [value, predictions ? continuumOrder(predictions, value).length : 0])), [predictions]);
+  // The chosen split while it has posts, else the first that has (val, test, train, all): a run without a validation
+  // split opens on its test posts, and one of the buttons is always the pressed one.
+  const split = splitOptions.find(({ value }) => value === chosenSplit && (counts.get(value) ?? 0) > 0)?.value ?? splitOptions.find(({ value }) => (counts.get(value) ?? 0) > 0)?.value ?? 1;
   const ordered = useMemo(() => (predictions ? continuumOrder(predictions, split) : []), [predictions, split]);
   const shown = useMemo(() => continuumSample(ordered, maxShown), [ordered]);
   const { thumbnails, error: thumbnailError } = useThumbnails(useMemo(() => shown.map((item) => item.postId), [shown]));
@@ -62,7 +66,7 @@ export function ContinuumGrid({ runId }: { runId: string }) {
         </div>
       </header>
       <p className="muted">
-        {ordered.length} posts ordered by p(good){ordered.length > shown.length ? `, ${shown.length} shown evenly spaced along the order` : ''}. Border: the label (green good, red bad,
+        {plural(ordered.length, 'post')} ordered by p(good){ordered.length > shown.length ? `, ${shown.length} shown evenly spaced along the order` : ''}. Border: the label (green good, red bad,
         grey none). The worst third is shown small and blurred.{' '}
         <label className="train-form__check train-continuum__toggle">
           <input type="checkbox" data-testid="continuum-unblur" checked={unblurred} onChange={(e) => setUnblurred(e.target.checked)} />

@@ -1,22 +1,33 @@
 import { useMemo, useState } from 'react';
-import type { RunEvaluation, SplitEvaluation } from '../../../../shared/training/training-types';
+import type { RunEvaluation, RunSummary, SplitEvaluation } from '../../../../shared/training/training-types';
+import { plural } from '../../components/plural';
 import { colours, percent } from './colours';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { LineChart } from './LineChart';
+import { shuffledVerdict } from './sanity-check';
 
 type SplitName = 'val' | 'test' | 'train';
 
-/** The selected run's evaluation at its best-validation checkpoint: ROC with AUC, confusion matrix, calibration. */
-export function EvaluationPanel({ evaluation }: { evaluation: RunEvaluation }) {
+/**
+ * The selected run's evaluation at its best-validation checkpoint (the final epoch without a validation split): ROC
+ * with AUC, confusion matrix, calibration. A shuffled-labels run gets a verdict against chance; any other run offers
+ * that sanity check in one click.
+ */
+export function EvaluationPanel(props: { evaluation: RunEvaluation; run: RunSummary; busy: boolean; onSanityCheck(): void }) {
+  const { evaluation } = props;
   const available = (['val', 'test', 'train'] as const).filter((name) => evaluation.splits[name] !== null);
   const [choice, setChoice] = useState<SplitName>('val');
   const name = available.includes(choice) ? choice : available[0];
   const split = name ? evaluation.splits[name] : null;
+  const noValidation = evaluation.splits.val === null || evaluation.splits.val.n === 0;
+  const verdict = evaluation.shuffledLabels ? shuffledVerdict(evaluation) : null;
 
   return (
     <section className="card train-eval" aria-label="Evaluation">
       <header className="train-curves__head">
-        <h2 className="card__title">Evaluation at epoch {evaluation.bestEpoch ?? '–'}</h2>
+        <h2 className="card__title">
+          {noValidation ? `Evaluation at the final epoch (${evaluation.epochsDone})` : `Evaluation at the best-validation epoch (${evaluation.bestEpoch ?? '–'})`}
+        </h2>
         <div className="train-eval__splits" role="group" aria-label="Split">
           {available.map((option) => (
             <button key={option} type="button" className={option === name ? 'button button--small button--pressed' : 'button button--small'} onClick={() => setChoice(option)}>
@@ -26,11 +37,28 @@ export function EvaluationPanel({ evaluation }: { evaluation: RunEvaluation }) {
         </div>
       </header>
       <p>
-        Validation peak {percent(evaluation.valPeak?.accuracy)} (epoch {evaluation.valPeak?.epoch ?? '–'}), final {percent(evaluation.valFinal?.accuracy)}
-        {evaluation.peakFinalGap !== null ? `, gap ${(evaluation.peakFinalGap * 100).toFixed(1)} points` : ''}.
+        {noValidation ? (
+          'No validation split: epochs not selected by validation.'
+        ) : (
+          <>
+            Validation peak {percent(evaluation.valPeak?.accuracy)} (epoch {evaluation.valPeak?.epoch ?? '–'}), final {percent(evaluation.valFinal?.accuracy)}
+            {evaluation.peakFinalGap !== null ? `, gap ${(evaluation.peakFinalGap * 100).toFixed(1)} points` : ''}.
+          </>
+        )}
         {evaluation.splits.test ? ` Test accuracy ${percent(evaluation.splits.test.accuracy)}.` : ''}
-        {evaluation.shuffledLabels ? ' Trained on shuffled labels: this should be at chance.' : ''}
       </p>
+      {evaluation.shuffledLabels ? (
+        <p className={verdict?.aboveChance ? 'train-verdict train-verdict--warn' : 'train-verdict'} data-testid="sanity-verdict" data-above-chance={verdict ? String(verdict.aboveChance) : 'unknown'}>
+          Sanity check (trained on shuffled labels): {verdict ? verdict.text : 'no validation or test posts to judge it by.'}
+        </p>
+      ) : (
+        <p className="train-verdict">
+          <button type="button" className="button button--small" data-testid="sanity-check-start" disabled={props.busy} onClick={props.onSanityCheck}>
+            Run the sanity check
+          </button>{' '}
+          <span className="muted">The same configuration on shuffled training labels: it should land at chance; above chance means a leak.</span>
+        </p>
+      )}
       {split ? <SplitView split={split} name={name!} /> : <p className="muted">No labeled posts to evaluate.</p>}
     </section>
   );
@@ -56,7 +84,7 @@ function SplitView({ split, name }: { split: SplitEvaluation; name: SplitName })
     <div className="train-eval__grid">
       <figure className="train-eval__figure">
         <figcaption>
-          ROC ({name}, {split.n} posts): AUC <strong data-testid="eval-auc">{split.auc === null ? 'n/a' : split.auc.toFixed(3)}</strong> · accuracy {percent(split.accuracy)} (majority{' '}
+          ROC ({name}, {plural(split.n, 'post')}): AUC <strong data-testid="eval-auc">{split.auc === null ? 'n/a' : split.auc.toFixed(3)}</strong> · accuracy {percent(split.accuracy)} (majority{' '}
           {percent(split.majorityBaseline)})
         </figcaption>
         <LineChart datasets={roc} x={{ title: 'false positive rate', min: 0, max: 1 }} y={{ title: 'true positive rate', min: 0, max: 1 }} label="ROC curve" canvas={{ 'data-testid': 'eval-roc' }} square />

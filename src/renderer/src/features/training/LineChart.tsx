@@ -8,7 +8,7 @@ export type XY = { x: number; y: number };
 /** A chart.js line chart of x/y datasets, updated in place; extra attributes go on the canvas (test ids, counts). */
 export function LineChart(props: {
   datasets: Array<ChartDataset<'line', XY[]>>;
-  x: { title: string; min?: number; max?: number };
+  x: { title: string; min?: number; max?: number; /** Whole-number ticks only (epochs). */ integer?: boolean };
   y: { title: string; min?: number; max?: number };
   label: string;
   canvas?: Record<string, string | number>;
@@ -43,11 +43,11 @@ export function LineChart(props: {
     if (!chart) return;
     chart.data.datasets = datasets;
     chart.options.scales = {
-      x: { type: 'linear', min: x.min, max: x.max, title: { display: true, text: x.title } },
+      x: { type: 'linear', min: x.min, max: x.max, title: { display: true, text: x.title }, ...(x.integer ? { ticks: { precision: 0 } } : {}) },
       y: { type: 'linear', min: y.min, max: y.max, title: { display: true, text: y.title } },
     };
     chart.update('none');
-  }, [datasets, x.min, x.max, x.title, y.min, y.max, y.title]);
+  }, [datasets, x.min, x.max, x.title, x.integer, y.min, y.max, y.title]);
 
   return (
     <div className={props.square ? 'train-plot train-plot--square' : 'train-plot'}>

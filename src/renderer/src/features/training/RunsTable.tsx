@@ -3,7 +3,7 @@ import { studyReference } from '../../../../shared/training/training-types';
 import { percent } from './colours';
 
 /** Every run with its headline figures, and the study's published figures beside them. */
-export function RunsTable(props: { runs: RunSummary[]; selected: string | null; onSelect(id: string): void; onRemove(id: string): void }) {
+export function RunsTable(props: { runs: RunSummary[]; selected: string | null; liveRunId: string | null; onSelect(id: string): void; onRemove(id: string): void }) {
   return (
     <section className="card train-runs" aria-label="Runs">
       <h2 className="card__title">Runs</h2>
@@ -11,16 +11,23 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
         {props.runs.length === 0 ? (
           <p className="muted">No runs yet: start one above.</p>
         ) : (
+          <div className="train-runs__scroll">
           <table className="train-table" data-testid="runs-table">
             <thead>
               <tr>
+                <th>Name</th>
                 <th>Label set</th>
                 <th>Backbone</th>
                 <th>Mode</th>
                 <th>Backend</th>
                 <th>Status</th>
+                <th title="epochs done / requested">Epochs</th>
+                <th>LR</th>
+                <th>Batch</th>
+                <th>Seed</th>
                 <th>Val peak</th>
                 <th>Val final</th>
+                <th>Test</th>
                 <th>AUC</th>
                 <th>Date</th>
                 <th />
@@ -37,15 +44,30 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
                   aria-selected={run.id === props.selected}
                 >
                   <td>
+                    {run.name}
+                    {run.params.shuffleLabels ? (
+                      <span className="pill pill--small" data-testid="run-shuffled" title="Trained on shuffled labels (sanity check)">
+                        shuffled labels
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
                     {run.labelSet.name} v{run.labelSet.version}
-                    {run.params.shuffleLabels ? <span className="pill pill--small">shuffled</span> : null}
                   </td>
                   <td>{run.backbone}</td>
                   <td>{run.mode}</td>
                   <td>{run.backend.name}</td>
-                  <td>{run.status}</td>
+                  <td data-testid="run-status">{run.id === props.liveRunId ? 'running (live)' : run.status}</td>
+                  <td data-testid="run-epochs" title={run.stoppedEarly ? `stopped early (patience ${run.params.patience})` : undefined}>
+                    {run.epochsDone} / {run.params.epochs}
+                    {run.stoppedEarly ? ' (early stop)' : ''}
+                  </td>
+                  <td>{run.params.lr}</td>
+                  <td>{run.params.batch}</td>
+                  <td>{run.seed}</td>
                   <td>{percent(run.valPeak)}</td>
                   <td>{percent(run.valFinal)}</td>
+                  <td>{percent(run.testAccuracy)}</td>
                   <td>{run.auc === null ? '–' : run.auc.toFixed(3)}</td>
                   <td>{new Date(run.createdAt).toLocaleString()}</td>
                   <td>
@@ -55,7 +77,7 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
                       disabled={run.status === 'running'}
                       onClick={(event) => {
                         event.stopPropagation();
-                        if (window.confirm(`Delete run ${run.name}?`)) props.onRemove(run.id);
+                        if (window.confirm(`Delete run ${run.id} ("${run.name}", created ${new Date(run.createdAt).toLocaleString()})? Its model, predictions and evaluation go too.`)) props.onRemove(run.id);
                       }}
                     >
                       Delete
@@ -65,6 +87,7 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
               ))}
             </tbody>
           </table>
+          </div>
         )}
         <aside className="train-reference" aria-label="Published figures">
           <h3>The study's figures</h3>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RunSlices, SliceTable } from '../../../../shared/training/slices';
+import { plural } from '../../components/plural';
 import { useApi } from '../../api/api-context';
 import { ApiError, call } from '../../api/api-error';
 import { percent } from './colours';
@@ -55,7 +56,7 @@ export function SlicesPanel({ runId }: { runId: string }) {
       {slices && split ? (
         <>
           <p>
-            {name} split: {split.n} posts, accuracy {percent(split.accuracy)} at p(good) ≥ {slices.threshold}.
+            {name} split: {plural(split.n, 'post')}, accuracy {percent(split.accuracy)} at p(good) ≥ {slices.threshold}.
             {slices.known.faceSize === 0 ? ' Face sizes are unknown: run face detection to fill that table.' : ''}
           </p>
           <div className="train-slices__grid">

@@ -1,8 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import type { JobRecord } from '../../../../shared/jobs/job-types';
 import type { LabelSetSummary } from '../../../../shared/labeling/label-set';
 import { defaultSweepWidths, parseWidths, percentLabel, type SweepRecord } from '../../../../shared/training/sweep';
 import { colours, percent } from './colours';
 import { LineChart } from './LineChart';
+import { isSweepDerived } from './train-form-values';
 import { useSweeps } from './use-sweeps';
 
 /**
@@ -11,7 +13,8 @@ import { useSweeps } from './use-sweeps';
  */
 export function SweepPanel({ labelSets }: { labelSets: LabelSetSummary[] }) {
   const { sweeps, job, start, cancel, resume } = useSweeps();
-  const bases = labelSets.filter((set) => set.params.strategy !== 'karpathy' && !/ · tails \d+(\.\d+)?%$/.test(set.name));
+  // Only residual and ratio sets have tails to widen (the job refuses a Karpathy-bins base); derived sets are not bases.
+  const bases = labelSets.filter((set) => (set.params.strategy === 'residual' || set.params.strategy === 'ratio') && !isSweepDerived(set.name));
   const [base, setBase] = useState(bases[0]?.name ?? '');
   const [widthsText, setWidthsText] = useState(defaultSweepWidths.map((w) => w * 100).join(', '));
   const [epochs, setEpochs] = useState(30);
@@ -25,7 +28,8 @@ export function SweepPanel({ labelSets }: { labelSets: LabelSetSummary[] }) {
     widthsError = (error as Error).message;
   }
   const running = job !== null && (job.state === 'queued' || job.state === 'running');
-  const resumable = job !== null && (job.state === 'cancelled' || job.state === 'failed' || job.state === 'interrupted');
+  const resumable = job !== null && canResume(job);
+  const jobError = job && job.state === 'failed' ? (job.error?.message ?? sweeps?.find((sweep) => sweep.jobId === job.id)?.error ?? 'no reason given') : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (widths) void start({ labelSet: base, widths, epochs });
@@ -62,7 +66,7 @@ export function SweepPanel({ labelSets }: { labelSets: LabelSetSummary[] }) {
           </button>
           {job ? (
             <p className="train-form__note" data-testid="sweep-job" data-state={job.state}>
-              {job.state}: {job.progress.done}/{job.progress.total} epochs{job.progress.message ? ` · ${job.progress.message}` : ''}{' '}
+              {job.state}: {job.progress.done} / {job.progress.total} epochs{job.progress.message ? ` · ${job.progress.message}` : ''}{' '}
               {running ? (
                 <button type="button" className="button button--small" onClick={() => void cancel(job.id)}>
                   Cancel
@@ -73,6 +77,11 @@ export function SweepPanel({ labelSets }: { labelSets: LabelSetSummary[] }) {
                   Resume
                 </button>
               ) : null}
+            </p>
+          ) : null}
+          {jobError ? (
+            <p className="train-form__note train-error" data-testid="sweep-error">
+              The sweep failed: {jobError}
             </p>
           ) : null}
         </form>
@@ -86,11 +95,23 @@ export function SweepPanel({ labelSets }: { labelSets: LabelSetSummary[] }) {
               ))}
             </select>
           ) : null}
+          {shown?.error ? <p className="train-error">This sweep stopped with an error: {shown.error}</p> : null}
           {shown ? <SweepResult sweep={shown} /> : <p className="muted">No sweep yet.</p>}
         </div>
       </div>
     </section>
   );
+}
+
+/**
+ * Resume continues from the last finished width: worth offering after a cancel or an interruption, or a failure
+ * part-way. A job refused before any progress (a Karpathy base, a missing set, bad parameters) fails the same way again.
+ */
+function canResume(job: JobRecord): boolean {
+  if (job.state === 'cancelled' || job.state === 'interrupted') return true;
+  if (job.state !== 'failed') return false;
+  const refused = job.error?.code === 'INVALID_INPUT' || job.error?.code === 'NOT_FOUND' || job.error?.code === 'PROJECT_LOCKED';
+  return !refused && job.checkpoint !== undefined;
 }
 
 function SweepResult({ sweep }: { sweep: SweepRecord }) {

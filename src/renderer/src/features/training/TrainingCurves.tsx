@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ChartDataset } from 'chart.js';
 import type { Curves } from './use-training';
 import { colours, percent } from './colours';
+import { curvesAxisMax, epochsLine } from './curves-axis';
 import { LineChart, type XY } from './LineChart';
 
 const line = (label: string, data: XY[], colour: string, dashed = false): ChartDataset<'line', XY[]> => ({
@@ -14,9 +15,9 @@ const line = (label: string, data: XY[], colour: string, dashed = false): ChartD
 });
 
 /** Train and validation loss and accuracy per epoch as they arrive; the best epoch marked; peak vs final called out. */
-export function TrainingCurves({ curves, title }: { curves: Curves; title: string }) {
+export function TrainingCurves({ curves, title, action }: { curves: Curves; title: string; action?: ReactNode }) {
   const { history, bestEpoch } = curves;
-  const maxX = Math.max(curves.epochs, history.length, 1);
+  const maxX = curvesAxisMax(curves);
   const best = bestEpoch === null ? undefined : history.find((m) => m.epoch === bestEpoch);
   const final = history.at(-1);
 
@@ -42,20 +43,26 @@ export function TrainingCurves({ curves, title }: { curves: Curves; title: strin
     <section className="card train-curves" aria-label="Training curves">
       <header className="train-curves__head">
         <h2 className="card__title">{title}</h2>
-        <span className="muted">
-          {curves.phase ? `${curves.phase} · ` : ''}epoch {history.length} of {curves.epochs}
+        <span className="muted" data-testid="train-epochs-line">
+          {curves.phase ? `${curves.phase} · ` : ''}
+          {epochsLine(curves)}
         </span>
+        {action}
       </header>
       <p data-testid="train-best" className="train-curves__best">
         {best?.valAccuracy != null && final?.valAccuracy != null
           ? `Validation peak ${percent(best.valAccuracy)} at epoch ${best.epoch}, final ${percent(final.valAccuracy)} (gap ${((best.valAccuracy - final.valAccuracy) * 100).toFixed(1)} points)`
           : history.length === 0
-            ? 'Waiting for the first epoch…'
-            : 'No validation posts: no best epoch.'}
+            ? curves.preparing
+              ? `Preparing: ${curves.preparing}`
+              : curves.live
+                ? 'Waiting for the first epoch…'
+                : 'No epoch was trained.'
+            : 'No validation split: epochs not selected by validation.'}
       </p>
       <div className="train-curves__charts">
-        <LineChart datasets={loss} x={{ title: 'epoch', min: 0, max: maxX }} y={{ title: 'loss', min: 0 }} label="Loss per epoch" canvas={{ 'data-testid': 'train-curve-loss', 'data-epochs': history.length }} />
-        <LineChart datasets={accuracy} x={{ title: 'epoch', min: 0, max: maxX }} y={{ title: 'accuracy (%)' }} label="Accuracy per epoch" canvas={{ 'data-testid': 'train-curve-accuracy', 'data-epochs': history.length }} />
+        <LineChart datasets={loss} x={{ title: 'epoch', min: 0, max: maxX, integer: true }} y={{ title: 'loss', min: 0 }} label="Loss per epoch" canvas={{ 'data-testid': 'train-curve-loss', 'data-epochs': history.length, 'data-x-max': maxX }} />
+        <LineChart datasets={accuracy} x={{ title: 'epoch', min: 0, max: maxX, integer: true }} y={{ title: 'accuracy (%)' }} label="Accuracy per epoch" canvas={{ 'data-testid': 'train-curve-accuracy', 'data-epochs': history.length, 'data-x-max': maxX }} />
       </div>
     </section>
   );

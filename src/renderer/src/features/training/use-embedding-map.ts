@@ -4,11 +4,13 @@ import type { EmbeddingMap } from '../../../../shared/training/embedding-map';
 import { useApi } from '../../api/api-context';
 import { ApiError, call } from '../../api/api-error';
 import { useAction } from '../../app/error-context';
+import { useShowsJobProgress } from '../jobs/job-visibility';
 
 /** A run's stored embedding map, and the `embeddings.map` job that computes it (its progress, then the map). */
 export function useEmbeddingMap(runId: string) {
   const api = useApi();
   const act = useAction();
+  useShowsJobProgress('embeddings.map');
   const [map, setMap] = useState<EmbeddingMap | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [job, setJob] = useState<JobRecord | null>(null);

@@ -4,12 +4,14 @@ import type { SweepProgress, SweepRecord } from '../../../../shared/training/swe
 import { useApi, useReconnectCount } from '../../api/api-context';
 import { call } from '../../api/api-error';
 import { useAction } from '../../app/error-context';
+import { useShowsJobProgress } from '../jobs/job-visibility';
 
 /** The project's sweeps and the newest `train.sweep` job, reloaded whenever that job finishes a width or stops. */
 export function useSweeps() {
   const api = useApi();
   const act = useAction();
   const reconnects = useReconnectCount();
+  useShowsJobProgress('train.sweep');
   const [sweeps, setSweeps] = useState<SweepRecord[] | null>(null);
   const [job, setJob] = useState<JobRecord | null>(null);
   // The last sweep job seen, to reload the sweeps only when a width finished or the job changed state.

@@ -218,6 +218,11 @@ describe('the Train page on the demo project', () => {
     await page.getByTestId('job-tray').waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('job-tray').count()).toBe(0);
+    // ... and so does a press outside it.
+    await setTray(true);
+    await page.getByTestId('job-tray').waitFor();
+    await page.locator('h1').first().click();
+    await expect.poll(() => page.getByTestId('job-tray').count()).toBe(0);
 
     const jobs = await api.jobs.list();
     const job = jobs.ok ? jobs.value.find((entry) => entry.kind === 'train' && entry.state === 'running') : undefined;
@@ -234,6 +239,16 @@ describe('the Train page on the demo project', () => {
     await page.getByTestId('train-batch').fill('32');
     await page.getByTestId('train-patience').fill('3');
     await page.getByTestId('train-name').fill('early stop');
+    // Values a step attribute used to refuse are fine; a learning rate above 1 warns without blocking.
+    await page.getByTestId('train-dropout').fill('0.33');
+    await page.getByTestId('train-lr').fill('5');
+    expect(await page.getByTestId('train-form-error').count()).toBe(0);
+    expect(await page.getByTestId('train-form-warning').textContent()).toMatch(/likely to diverge/);
+    expect(await page.getByTestId('train-start').isEnabled()).toBe(true);
+    await page.getByTestId('train-lr').fill('0.01');
+    await page.getByTestId('train-dropout').fill('1');
+    expect(await page.getByTestId('train-form-error').textContent()).toMatch(/^Dropout: from 0 up to/);
+    await page.getByTestId('train-dropout').fill('0.5');
     const started = Date.now();
     await page.getByTestId('train-start').click();
     let run: RunSummary | undefined;

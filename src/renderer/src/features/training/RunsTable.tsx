@@ -12,7 +12,7 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
           <p className="muted">No runs yet: start one above.</p>
         ) : (
           <div className="train-runs__scroll">
-          <table className="train-table" data-testid="runs-table">
+          <table className="train-table train-table--runs" data-testid="runs-table">
             <thead>
               <tr>
                 <th>Name</th>

@@ -232,6 +232,16 @@ describe('the Train page on the demo project', () => {
     const status = page.locator(`[data-testid="run-row"][data-run-id="${runId}"] [data-testid="run-status"]`);
     await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('stopped');
     expect(await page.getByTestId('train-start').textContent()).toBe('Train');
+
+    // Resumed from the tray, the same run goes on live on the page; cancelled from the page once more.
+    await setTray(true);
+    await page.locator(`[data-testid="job-item"][data-job-id="${job!.id}"] [data-testid="job-resume"]`).click();
+    await setTray(false);
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('running (live)');
+    const resumedAt = await drawn();
+    await expect.poll(drawn, { timeout: 20_000, interval: 100 }).toBeGreaterThan(resumedAt);
+    await page.getByTestId('train-cancel').click();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toBe('stopped');
   }, 120_000);
 
   it('draws an early-stopped run up to the epochs it ran, then checks it against shuffled labels', async () => {

@@ -25,7 +25,7 @@ export function JobItem(props: { job: JobRecord; merge(job: JobRecord): void; fo
     });
 
   return (
-    <li className={`job job--${job.state}`} data-testid="job-item" data-state={job.state}>
+    <li className={`job job--${job.state}`} data-testid="job-item" data-job-id={job.id} data-state={job.state}>
       <div className="job__head">
         <span className="job__title" title={job.title}>
           {job.title}

@@ -13,6 +13,8 @@ import type { LabelSetSummary } from '../../shared/labeling/label-set';
 import type { EvaluationSummary } from '../../shared/training/evaluation';
 import type { TrainResult } from '../../main/core/training/train.job';
 import { Workbench } from '../../main/core/workbench';
+import { RunsRepository } from '../../main/core/training/runs-repository';
+import type { RunRecord } from '../../shared/training/training-types';
 import { defineCommand, userConfigDir } from '../cli-kit';
 import { runJobWithProgress } from '../job-progress';
 
@@ -65,6 +67,15 @@ export const demoCommand = defineCommand({
           stages.push({ name: stage.name, status: 'missing', seconds: 0, summary: 'skipped: an earlier stage failed' });
           continue;
         }
+        if (stage.name === 'train') {
+          // Running the demo again reuses its trained run (same label set version, backbone and mode) instead of
+          // piling up identical runs.
+          const reused = await reusableDemoRun(workbench, stage.params(source));
+          if (reused) {
+            stages.push({ name: stage.name, status: 'done', seconds: 0, summary: `reused run ${reused.id} (val acc ${reused.valPeak === null ? '—' : `${(reused.valPeak * 100).toFixed(1)}%`} at epoch ${reused.bestEpoch ?? '—'})` });
+            continue;
+          }
+        }
         log(`Stage ${stage.name}…`);
         const stageStart = Date.now();
         const job = await runJobWithProgress(workbench, stage.kind!, stage.params(source), values.json);
@@ -90,6 +101,19 @@ export const demoCommand = defineCommand({
     }
   },
 });
+
+/** A completed run of the demo's training stage on the newest version of its label set, if there is one. */
+async function reusableDemoRun(workbench: Workbench, params: Record<string, unknown>): Promise<RunRecord | null> {
+  const labels = workbench.requireLabels();
+  let labelSetId: string;
+  try {
+    labelSetId = labels.sets.find(String(params.labelSet)).id;
+  } catch {
+    return null;
+  }
+  const runs = await new RunsRepository(workbench.requireProject().dir).list();
+  return runs.find((run) => run.status === 'completed' && run.labelSet.id === labelSetId && run.backbone === params.backbone && run.mode === params.mode && !run.params.shuffleLabels) ?? null;
+}
 
 function describeResult(stage: string, result: unknown): string {
   if (stage === 'import') {

@@ -34,15 +34,19 @@ const ratingNumber: Record<RatingValue, number> = { good: 1, bad: -1, skip: 0 };
 async function chooseLabelSet(context: CompareContext, requested: string | undefined): Promise<LabelSetSummary | null> {
   const sets = context.labels.sets;
   if (requested) return sets.find(requested);
-  const newestSession = context.sessions.list()[0];
-  if (newestSession) {
-    const match = sets.list().find((s) => s.id === newestSession.labelSet.id);
+  // The label set of the newest single-image session someone rated in (pairwise sessions give no good/bad ratings),
+  // else of the newest session, else the newest set.
+  const rated = new Set(context.raters.flatMap((file) => file.ratings.filter((entry) => entry.kind === 'single').map((entry) => entry.session)));
+  const sessions = context.sessions.list();
+  const preferred = sessions.find((session) => session.mode === 'single' && rated.has(session.id)) ?? sessions[0];
+  if (preferred) {
+    const match = sets.list().find((s) => s.id === preferred.labelSet.id);
     if (match) return match;
   }
   return sets.list()[0] ?? null;
 }
 
-/** The run to compare with: the one asked for, else the newest completed run trained on this label set (never another set's). */
+/** The run to compare with: the one asked for, else the newest completed run trained on this label set on its real labels (never another set's, never a shuffled-labels sanity run). */
 async function chooseRun(context: CompareContext, requested: string | undefined, labelSet: LabelSetSummary | null, notes: string[]): Promise<RunRecord | null> {
   const runs = new RunsRepository(context.project.dir);
   if (requested) {
@@ -52,7 +56,8 @@ async function chooseRun(context: CompareContext, requested: string | undefined,
     }
     return run;
   }
-  const completed = (await runs.list()).filter((run) => run.status === 'completed');
+  // Shuffled-label runs are sanity checks, never "the model".
+  const completed = (await runs.list()).filter((run) => run.status === 'completed' && !run.params.shuffleLabels);
   const match = completed.find((run) => run.labelSet.id === labelSet?.id) ?? null;
   if (!match && labelSet) {
     notes.push(

@@ -19,16 +19,16 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
                 <th>Label set</th>
                 <th>Backbone</th>
                 <th>Mode</th>
-                <th>Backend</th>
                 <th>Status</th>
                 <th title="epochs done / requested">Epochs</th>
-                <th>LR</th>
-                <th>Batch</th>
-                <th>Seed</th>
                 <th>Val peak</th>
                 <th>Val final</th>
                 <th>Test</th>
                 <th>AUC</th>
+                <th>LR</th>
+                <th>Batch</th>
+                <th>Seed</th>
+                <th>Backend</th>
                 <th>Date</th>
                 <th />
               </tr>
@@ -56,19 +56,19 @@ export function RunsTable(props: { runs: RunSummary[]; selected: string | null; 
                   </td>
                   <td>{run.backbone}</td>
                   <td>{run.mode}</td>
-                  <td>{run.backend.name}</td>
                   <td data-testid="run-status">{run.id === props.liveRunId ? 'running (live)' : run.status}</td>
                   <td data-testid="run-epochs" title={run.stoppedEarly ? `stopped early (patience ${run.params.patience})` : undefined}>
                     {run.epochsDone} / {run.params.epochs}
                     {run.stoppedEarly ? ' (early stop)' : ''}
                   </td>
-                  <td>{run.params.lr}</td>
-                  <td>{run.params.batch}</td>
-                  <td>{run.seed}</td>
                   <td>{percent(run.valPeak)}</td>
                   <td>{percent(run.valFinal)}</td>
                   <td>{percent(run.testAccuracy)}</td>
                   <td>{run.auc === null ? '–' : run.auc.toFixed(3)}</td>
+                  <td>{run.params.lr}</td>
+                  <td>{run.params.batch}</td>
+                  <td>{run.seed}</td>
+                  <td>{run.backend.name}</td>
                   <td>{new Date(run.createdAt).toLocaleString()}</td>
                   <td>
                     <button

@@ -34,7 +34,7 @@ export function TrainingPage({ project, backend, navigate }: PageProps) {
     ) : null;
 
   return (
-    <Page id="train" title="Train" lead="Teach a network to tell good selfies from bad ones: a pretrained backbone with a small head on top.">
+    <Page id="train" wide title="Train" lead="Teach a network to tell good selfies from bad ones: a pretrained backbone with a small head on top.">
       <BackendCapabilityNote backend={backend} />
       {noSets ? (
         <EmptyState title="Training needs a label set" icon="◇">

@@ -3,7 +3,7 @@ import type { Chart } from 'chart.js';
 import { plural } from '../../../components/plural';
 import type { PostColumns } from '../data/post-columns';
 import { rowFilter, type PostFilters } from '../data/post-filter';
-import { createScatterChart, scatterDatasets } from './scatter-chart';
+import { createScatterChart, fitAxes, scatterDatasets } from './scatter-chart';
 import { scatterPoints } from './scatter-points';
 
 /**
@@ -40,6 +40,7 @@ export function PostScatter(props: { columns: PostColumns; filters: PostFilters;
     const chart = chartRef.current;
     if (!chart) return;
     chart.data.datasets = scatterDatasets(drawn, points.shown);
+    fitAxes(chart, drawn);
     chart.update('none');
   }, [drawn, points.shown]);
 

@@ -66,3 +66,36 @@ export function scatterDatasets(groups: PointGroup[], shown: number): ScatterDat
     pointHoverRadius: radius + 3,
   }));
 }
+
+/**
+ * Sets both axes to the points' extent (plus a little room). With `parsing: false` Chart.js takes a dataset's x range
+ * from its first and last points, as if they were sorted by x; ours are in row order, so it showed a sliver.
+ */
+export function fitAxes(chart: Chart<'scatter'>, groups: readonly PointGroup[]): void {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const group of groups) {
+    for (const point of group.points) {
+      if (point.x < minX) minX = point.x;
+      if (point.x > maxX) maxX = point.x;
+      if (point.y < minY) minY = point.y;
+      if (point.y > maxY) maxY = point.y;
+    }
+  }
+  const scales = chart.options.scales!;
+  if (!Number.isFinite(minX)) {
+    for (const axis of ['x', 'y'] as const) {
+      delete scales[axis]!.min;
+      delete scales[axis]!.max;
+    }
+    return;
+  }
+  const padX = Math.max(0.05, (maxX - minX) * 0.03);
+  const padY = Math.max(0.05, (maxY - minY) * 0.03);
+  scales['x']!.min = Math.max(0, minX - padX);
+  scales['x']!.max = maxX + padX;
+  scales['y']!.min = Math.max(0, minY - padY);
+  scales['y']!.max = maxY + padY;
+}

@@ -36,6 +36,10 @@ export function formatRunResult(record: RunRecord, evaluation: RunEvaluation | n
       const line = splitLine(name, split);
       if (line) lines.push(`  ${line}`);
     }
+    const val = evaluation.splits.val;
+    if (val && val.good !== val.bad && evaluation.valPeak && evaluation.valPeak.accuracy <= val.majorityBaseline + 0.01) {
+      lines.push(`Caution: the best epoch is no better than always answering the majority class (${f3(val.majorityBaseline)}); read the AUC, not the accuracy.`);
+    }
   }
   lines.push(referenceLine());
   return lines.join('\n');

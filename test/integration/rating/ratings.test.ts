@@ -73,10 +73,14 @@ describe('rating sessions: blind, balanced, saved per rating, resumable; the thr
     expect(sample.filter((id) => labelOf(id) === 1)).toHaveLength(6);
     expect(sample.filter((id) => labelOf(id) === -1)).toHaveLength(6);
     for (const id of sample) expect(items.split[items.postId.indexOf(id)]).toBe(2);
-    // Same seed, same images (the second session is another draw, not a shared one, but identical by construction).
-    const twin = value(await api.ratings.createSession({ labelSet: 'study', size: 12, seed: 4, name: 'twin' }));
-    const twinItems = (JSON.parse(await readFile(join(projectDir, 'rating-sessions.json'), 'utf8')) as typeof stored).sessions.find((s) => s.id === twin.id)!.items;
-    expect(twinItems).toEqual(sample);
+    // Same label set, split, seed and size: the same sample, so a second such session is refused (raters share one).
+    const twin = await api.ratings.createSession({ labelSet: 'study', size: 12, seed: 4, name: 'twin' });
+    expect(twin.ok ? null : twin.error.message).toContain('already has this sample');
+    // Another seed, other images.
+    const other = value(await api.ratings.createSession({ labelSet: 'study', size: 12, seed: 5, name: 'twin' }));
+    const otherItems = (JSON.parse(await readFile(join(projectDir, 'rating-sessions.json'), 'utf8')) as typeof stored).sessions.find((s) => s.id === other.id)!.items;
+    expect(otherItems).not.toEqual(sample);
+    expect(otherItems.filter((id) => labelOf(id) === 1)).toHaveLength(6);
     const tooBig = await api.ratings.createSession({ labelSet: 'study', size: 10_000, split: 'val' });
     expect(value(tooBig).note).toMatch(/balanced sample has \d+/);
   });

@@ -108,6 +108,15 @@ export class RatingService {
     const summary = labels.sets.find(input.labelSet);
     const items = await labels.sets.items(summary.id);
     const session = drawSession(input, summary, items, this.sessions.list());
+    // The same label set, split, seed, size and mode draw the same sample: one session is enough for every rater.
+    const twin = this.sessions
+      .list()
+      .find((s) => s.labelSet.id === session.labelSet.id && s.mode === session.mode && s.split === session.split && s.seed === session.seed && s.requested === session.requested && s.sameOwner === session.sameOwner && s.blind === session.blind);
+    if (twin) {
+      throw new AppFailure('INVALID_INPUT', `Session "${twin.name}" already has this sample (same label set, split, seed and size); rate it as this rater instead (every rater can rate the same session), or choose another seed for new images.`, {
+        session: twin.id,
+      });
+    }
     await this.sessions.add(session);
     return this.summaryOf(session, await this.raters.all());
   }

@@ -62,7 +62,7 @@ export function RaterPicker(props: {
               <option value="">{props.raters.length === 0 ? 'No raters yet' : 'Choose a rater…'}</option>
               {props.raters.map((rater) => (
                 <option key={rater.id} value={rater.id}>
-                  {rater.name} ({plural(rater.ratings, 'rating')}
+                  {rater.name} ({plural(rater.ratings, 'answer')}
                   {rater.judgments > 0 ? `, ${plural(rater.judgments, 'judgment')}` : ''})
                 </option>
               ))}

@@ -47,6 +47,13 @@ export function EvaluationPanel(props: { evaluation: RunEvaluation; run: RunSumm
         )}
         {evaluation.splits.test ? ` Test accuracy ${percent(evaluation.splits.test.accuracy)}.` : ''}
       </p>
+      {majorityOnly(evaluation) ? (
+        <p className="train-verdict train-verdict--warn" data-testid="majority-warning">
+          The best epoch is no better than always answering the majority class ({percent(evaluation.splits.val!.majorityBaseline)} of the
+          validation posts are {evaluation.splits.val!.good >= evaluation.splits.val!.bad ? 'good' : 'bad'}): read the AUC, not the accuracy, and
+          consider balanced tails.
+        </p>
+      ) : null}
       {evaluation.shuffledLabels ? (
         <p className={verdict?.aboveChance ? 'train-verdict train-verdict--warn' : 'train-verdict'} data-testid="sanity-verdict" data-above-chance={verdict ? String(verdict.aboveChance) : 'unknown'}>
           Sanity check (trained on shuffled labels): {verdict ? verdict.text : 'no validation or test posts to judge it by.'}
@@ -99,4 +106,11 @@ function SplitView({ split, name }: { split: SplitEvaluation; name: SplitName })
       </figure>
     </div>
   );
+}
+
+/** The best-validation accuracy is within a point of the majority-class baseline: an unbalanced set's trivial model. */
+function majorityOnly(evaluation: RunEvaluation): boolean {
+  const val = evaluation.splits.val;
+  const peak = evaluation.valPeak?.accuracy;
+  return !!val && peak !== undefined && val.good !== val.bad && peak <= val.majorityBaseline + 0.01;
 }

@@ -27,7 +27,8 @@ interface Checkpoint {
 export const importJob = defineJob<ImportParams>({
   kind: 'import',
   lane: 'io',
-  unit: 'sources',
+  // Each source is a step, and so is joining them (follower counts, snapshots) at the end: "3/3 steps" for 2 sources.
+  unit: 'steps',
   description: 'Import Instaloader download folders and CSV/JSONL manifests; repeated imports of the same posts add like snapshots.',
   params: importParams,
   title: (params) => `Import ${params.paths.length === 1 ? params.paths[0] : `${params.paths.length} sources`}`,

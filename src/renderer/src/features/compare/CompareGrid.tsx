@@ -77,7 +77,14 @@ export function CompareGrid(props: {
                 onClick={() => props.onSelect(row.postId)}
                 onKeyDown={(event) => event.key === 'Enter' && props.onSelect(row.postId)}
               >
-                <td>{url ? <img className="compare-table__thumb" src={url} alt={`post ${row.postId}`} /> : <span className="compare-table__thumb" />}</td>
+                <td>
+                  <div className="compare-table__post">
+                    {url ? <img className="compare-table__thumb" src={url} alt={`post ${row.postId}`} /> : <span className="compare-table__thumb" />}
+                    <span className="compare-table__post-id" title={row.postId}>
+                      {row.postId}
+                    </span>
+                  </div>
+                </td>
                 {props.raters.map((rater, k) => (
                   <td key={rater.rater}>
                     <Verdict value={row.ratings[k]!} against={row.label} testId="compare-rating" />

@@ -1,7 +1,7 @@
 import type { ImportReport } from '../../../../shared/posts/import-report';
 import { Stat, StatRow } from '../../components/Stat';
 import { plural } from '../../components/plural';
-import { fileName } from '../dataset/format';
+import { fileName, shortPath } from '../dataset/format';
 import { ProblemList } from './ProblemList';
 
 /** What an import did: counts per outcome, why files were skipped, problems with file:line, followers, deletions. */
@@ -14,7 +14,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <ul className="import-report__sources">
         {report.paths.map((source) => (
           <li key={`${source.path}-${source.collection}`} title={source.path}>
-            <code>{fileName(source.path)}</code> <span className="muted">· {source.format} · target “{source.target}” · {plural(source.observations, 'observation')}</span>
+            <code>{sourceName(source.path, report.paths.map((other) => other.path))}</code> <span className="muted">· {source.format} · target “{source.target}” · {plural(source.observations, 'observation')}</span>
           </li>
         ))}
       </ul>
@@ -74,4 +74,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       ) : null}
     </section>
   );
+}
+
+/** The file's name, with its folder when another source has the same name (day0/posts.csv, day7/posts.csv). */
+function sourceName(path: string, all: readonly string[]): string {
+  const name = fileName(path);
+  return all.filter((other) => fileName(other) === name).length < 2 ? name : shortPath(path);
 }

@@ -16,7 +16,7 @@ export interface TableColumn {
 }
 
 export const tableColumns: TableColumn[] = [
-  { id: 'id', title: 'Post', width: 'minmax(110px, 1.3fr)', cell: (_row, _c, post) => post?.id ?? '…' },
+  { id: 'id', title: 'Post', width: 'minmax(150px, 1.5fr)', cell: (_row, _c, post) => post?.id ?? '…' },
   { id: 'owner', title: 'Owner', width: 'minmax(110px, 1.3fr)', cell: (_row, _c, post) => (post ? (post.ownerName ?? post.ownerId ?? '—') : '…') },
   { id: 'followers', title: 'Followers', sort: 'followers', numeric: true, width: 'minmax(84px, 1fr)', cell: (row, c) => formatInteger(c.followers[row]) },
   {

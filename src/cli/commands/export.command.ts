@@ -1,7 +1,7 @@
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AppFailure } from '../../shared/result';
 import { extraColumnNames, postExportColumns, postExportRows } from '../../main/core/export/posts-export';
-import { writeTable } from '../../main/core/export/table-writer';
+import { tableFormatOf, writeTable } from '../../main/core/export/table-writer';
 import { faceExportColumns, faceExportRows } from '../../main/core/faces/faces-export';
 import { exportImageFolder } from '../../main/core/export/imagefolder-export';
 import { labelExportColumns, labelExportRows } from '../../main/core/export/labels-export';
@@ -51,7 +51,7 @@ export const exportCommand = defineCommand({
     const out = resolve(values.out);
     if (what === 'predictions') {
       if (!values.run) throw new AppFailure('INVALID_INPUT', 'export predictions needs --run ID.');
-      const format = tableFormat(out);
+      const format = tableFormatOf(out);
       const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
       try {
         await workbench.openProject(values.project, { writable: false });
@@ -83,7 +83,7 @@ export const exportCommand = defineCommand({
           }
           return;
         }
-        const format = tableFormat(out);
+        const format = tableFormatOf(out);
         const rows = await writeTable(out, format, labelExportColumns, labelExportRows(items));
         if (values.json) printJson(io, { out, format, what, rows, labelSet: summary.id });
         else io.out(`Wrote ${rows.toLocaleString('en-US')} posts of label set ${summary.id} to ${out}`);
@@ -92,7 +92,7 @@ export const exportCommand = defineCommand({
         await workbench.dispose();
       }
     }
-    const format = tableFormat(out);
+    const format = tableFormatOf(out);
     const workbench = await Workbench.create({ shell: 'cli', configDir: userConfigDir() });
     try {
       await workbench.openProject(values.project, { writable: false });
@@ -112,11 +112,3 @@ export const exportCommand = defineCommand({
     }
   },
 });
-
-/** csv or jsonl by the file's extension; anything else is refused rather than written as CSV under another name. */
-function tableFormat(out: string): 'csv' | 'jsonl' {
-  const extension = extname(out).toLowerCase();
-  if (extension === '.csv') return 'csv';
-  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
-  throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || out}".`);
-}

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ratingSplits, type RatingSplit } from '../../shared/rating/rating-types';
 import { AppFailure } from '../../shared/result';
-import { writeTable } from '../../main/core/export/table-writer';
+import { tableFormatOf, writeTable } from '../../main/core/export/table-writer';
 import { importRatingsCsv, pairExportColumns, pairExportRows, ratingExportColumns, ratingExportRows } from '../../main/core/rating/ratings-csv';
 import { Workbench } from '../../main/core/workbench';
 import { defineCommand, printJson, userConfigDir } from '../cli-kit';
@@ -60,9 +60,7 @@ export const ratingsCommand = defineCommand({
       if (action === 'export') {
         if (!values.out) throw new AppFailure('INVALID_INPUT', 'ratings export needs --out FILE.csv.');
         const out = resolve(values.out);
-        const extension = extname(out).toLowerCase();
-        const format = extension === '.jsonl' || extension === '.ndjson' ? 'jsonl' : extension === '.csv' ? 'csv' : null;
-        if (!format) throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || basename(out)}".`);
+        const format = tableFormatOf(out);
         const folder = dirname(out);
         if (!(await stat(folder).then((s) => s.isDirectory(), () => false))) throw new AppFailure('INVALID_INPUT', `The folder ${folder} does not exist; create it first.`);
         const kind = values.pairs ? 'pair' : 'single';

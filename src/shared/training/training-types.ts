@@ -66,6 +66,9 @@ export const trainParams = z.strictObject({
 export type TrainParamsInput = z.input<typeof trainParams>;
 export type TrainParams = z.output<typeof trainParams>;
 
+/** The numbers that shape a head's training (what the ML host's trainers take, and what the Train form edits). */
+export type HeadHyperParams = Pick<TrainParams, 'epochs' | 'batch' | 'lr' | 'momentum' | 'l2' | 'dropout' | 'patience' | 'seed'>;
+
 export const evaluateParams = z.strictObject({
   /** The run to evaluate (default: the newest completed run). */
   run: z.string().trim().min(1).max(200).optional(),

@@ -1,8 +1,18 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { basename, extname } from 'node:path';
+import { AppFailure } from '../../../shared/result';
 
 export type Cell = string | number | boolean | null;
+
+/** csv or jsonl by the file's extension; anything else is refused rather than written as CSV under another name. */
+export function tableFormatOf(file: string): 'csv' | 'jsonl' {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.csv') return 'csv';
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl';
+  throw new AppFailure('INVALID_INPUT', `--out must end in .csv or .jsonl, not "${extension || basename(file)}".`);
+}
 
 /** RFC 4180: quote fields holding a comma, quote, CR or LF; double the quotes. */
 export function csvField(value: Cell): string {

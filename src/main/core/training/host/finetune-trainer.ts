@@ -11,7 +11,7 @@ import type { FaceBox } from '../../../../shared/faces/face-types';
 import { bestEpoch as findBestEpoch, shouldStopEarly, smoothSeries, thinSeries } from '../../../../shared/training/metrics';
 import { dropoutMask, mixSeed, seededPermutation } from '../../../../shared/training/sampling';
 import { seededRandom } from '../../../../shared/simulation/random';
-import type { BackboneName, EpochMetrics } from '../../../../shared/training/training-types';
+import type { BackboneName, EpochMetrics, HeadHyperParams } from '../../../../shared/training/training-types';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { loadMobilenetV2, mobilenetBlockOf } from '../backbones/mobilenet-v2';
 import { loadVgg16, vgg16BlockOf } from '../backbones/vgg16';
@@ -20,7 +20,7 @@ import { decodeImage, toInputTensor, type DecodeOptions } from '../image-input';
 import { fileSaveHandler, loadTensors, replaceFile, saveTensors } from '../model-files';
 import { resolvePreprocessing } from '../preprocessing';
 import { CancelledInHost, type HostControl } from './embed-images';
-import { checkpointDir, pruneCheckpoints, readState, type CheckpointState, type HeadEpochUpdate, type HeadHyperParams, type HeadTrainResult } from './head-trainer';
+import { checkpointDir, pruneCheckpoints, readState, type CheckpointState, type HeadEpochUpdate, type HeadTrainResult } from './head-trainer';
 
 export interface ImageSet {
   paths: string[];

@@ -10,23 +10,13 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { bestEpoch as findBestEpoch, shouldStopEarly, smoothSeries, thinSeries } from '../../../../shared/training/metrics';
 import { dropoutMask, mixSeed, seededPermutation } from '../../../../shared/training/sampling';
-import type { EpochMetrics, Preprocessing } from '../../../../shared/training/training-types';
+import type { EpochMetrics, HeadHyperParams, Preprocessing } from '../../../../shared/training/training-types';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { readFeatureMatrix } from '../embedding-cache';
 import { buildHeadModel, headLossAndGradients } from '../head-model';
 import { fileSaveHandler, loadTensors, replaceFile, saveTensors } from '../model-files';
 import { CancelledInHost, type HostControl } from './embed-images';
 
-export interface HeadHyperParams {
-  epochs: number;
-  batch: number;
-  lr: number;
-  momentum: number;
-  l2: number;
-  dropout: number;
-  patience: number;
-  seed: number;
-}
 
 export interface LabeledKeys {
   /** Feature file stems, one per post. */

@@ -1,5 +1,5 @@
 import type { LabelSetSummary } from '../../../../shared/labeling/label-set';
-import type { RunSummary } from '../../../../shared/training/training-types';
+import type { HeadHyperParams, RunSummary } from '../../../../shared/training/training-types';
 
 /** A label set the tail-width sweep derived from a base set ("demo residual 10% · tails 20%"). */
 export const isSweepDerived = (name: string) => / · tails \d+(\.\d+)?%$/.test(name);
@@ -16,16 +16,7 @@ export function defaultLabelSet(labelSets: readonly LabelSetSummary[], runs: rea
 }
 
 /** The form's numbers as typed (NaN when the field is empty or not a number). */
-export interface TrainFormNumbers {
-  epochs: number;
-  batch: number;
-  lr: number;
-  momentum: number;
-  l2: number;
-  dropout: number;
-  patience: number;
-  seed: number;
-}
+export type TrainFormNumbers = HeadHyperParams;
 
 export type TrainFormErrors = Partial<Record<keyof TrainFormNumbers | 'name', string>>;
 

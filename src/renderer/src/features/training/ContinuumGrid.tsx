@@ -3,6 +3,7 @@ import { continuumEnd, continuumOrder, continuumSample, type ContinuumSplit } fr
 import type { RunPredictions } from '../../../../shared/training/training-types';
 import { useApi } from '../../api/api-context';
 import { ApiError, call } from '../../api/api-error';
+import { ChoiceButtons } from '../../components/ChoiceButtons';
 import { plural } from '../../components/plural';
 import { useThumbnails } from '../labels/panels/use-thumbnails';
 
@@ -55,15 +56,7 @@ export function ContinuumGrid({ runId }: { runId: string }) {
     <section className="card train-continuum" aria-label="Best-to-worst continuum" data-testid="continuum-panel">
       <header className="train-curves__head">
         <h2 className="card__title">Best to worst, by the model</h2>
-        <div className="train-eval__splits" role="group" aria-label="Split">
-          {splitOptions
-            .filter(({ value }) => (counts.get(value) ?? 0) > 0)
-            .map(({ value, label }) => (
-              <button key={label} type="button" className={value === split ? 'button button--small button--pressed' : 'button button--small'} onClick={() => setSplit(value)}>
-                {label}
-              </button>
-            ))}
-        </div>
+        <ChoiceButtons label="Split" choices={splitOptions.filter(({ value }) => (counts.get(value) ?? 0) > 0)} value={split} onChange={setSplit} />
       </header>
       <p className="muted">
         {plural(ordered.length, 'post')} ordered by p(good){ordered.length > shown.length ? `, ${shown.length} shown evenly spaced along the order` : ''}. Border: the label (green good, red bad,

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Chart, Legend, LinearScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
 import type { EmbeddingMap } from '../../../../shared/training/embedding-map';
+import { ChoiceButtons, type Choice } from '../../components/ChoiceButtons';
 import { colours } from './colours';
 import { MapPostDrawer } from './MapPostDrawer';
 import { useEmbeddingMap } from './use-embedding-map';
@@ -8,6 +9,7 @@ import { useEmbeddingMap } from './use-embedding-map';
 Chart.register(ScatterController, PointElement, LinearScale, Tooltip, Legend);
 
 type ColourBy = 'label' | 'prediction';
+const colourChoices: Array<Choice<ColourBy>> = (['label', 'prediction'] as const).map((option) => ({ value: option, label: option, testId: `map-colour-${option}` }));
 type Point = { x: number; y: number; index: number };
 
 const splitNames: Record<number, string> = { 0: 'train', 1: 'val', 2: 'test', [-1]: 'none' };
@@ -47,22 +49,11 @@ export function EmbeddingMapPanel({ runId }: { runId: string }) {
     <section className="card train-map" aria-label="Embedding map" data-testid="embedding-map-panel">
       <header className="train-curves__head">
         <h2 className="card__title">Embedding map</h2>
-        <div className="train-eval__splits" role="group" aria-label="Colour by">
-          {(['label', 'prediction'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              data-testid={`map-colour-${option}`}
-              className={option === by ? 'button button--small button--pressed' : 'button button--small'}
-              onClick={() => setBy(option)}
-            >
-              {option}
-            </button>
-          ))}
+        <ChoiceButtons label="Colour by" choices={colourChoices} value={by} onChange={setBy}>
           <button type="button" className="button button--small" data-testid="map-compute" disabled={working} onClick={() => void compute()}>
             {map ? 'Recompute' : 'Compute the map'}
           </button>
-        </div>
+        </ChoiceButtons>
       </header>
       {error ? <p className="muted">The map is unavailable: {error.message}</p> : null}
       {job && job.state !== 'succeeded' ? (

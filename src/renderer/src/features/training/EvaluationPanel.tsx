@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { RunEvaluation, RunSummary, SplitEvaluation } from '../../../../shared/training/training-types';
+import { ChoiceButtons } from '../../components/ChoiceButtons';
 import { plural } from '../../components/plural';
 import { colours, percent } from './colours';
 import { ConfusionMatrix } from './ConfusionMatrix';
@@ -28,13 +29,7 @@ export function EvaluationPanel(props: { evaluation: RunEvaluation; run: RunSumm
         <h2 className="card__title">
           {noValidation ? `Evaluation at the final epoch (${evaluation.epochsDone})` : `Evaluation at the best-validation epoch (${evaluation.bestEpoch ?? '–'})`}
         </h2>
-        <div className="train-eval__splits" role="group" aria-label="Split">
-          {available.map((option) => (
-            <button key={option} type="button" className={option === name ? 'button button--small button--pressed' : 'button button--small'} onClick={() => setChoice(option)}>
-              {option}
-            </button>
-          ))}
-        </div>
+        <ChoiceButtons label="Split" choices={available.map((option) => ({ value: option, label: option }))} value={name} onChange={setChoice} />
       </header>
       <p>
         {noValidation ? (

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import type { ChartDataset } from 'chart.js';
+import { createLineChart, type XY, type XYLineChart } from '../../components/charts/line-chart';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
-
-export type XY = { x: number; y: number };
+export type { XY };
 
 /** A chart.js line chart of x/y datasets, updated in place; extra attributes go on the canvas (test ids, counts). */
 export function LineChart(props: {
@@ -15,21 +14,10 @@ export function LineChart(props: {
   square?: boolean;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<Chart<'line', XY[]> | null>(null);
+  const chartRef = useRef<XYLineChart | null>(null);
 
   useEffect(() => {
-    const chart = new Chart<'line', XY[]>(canvasRef.current!, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        interaction: { mode: 'nearest', intersect: false },
-        plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } } },
-      },
-    });
+    const chart = createLineChart(canvasRef.current!);
     chartRef.current = chart;
     return () => {
       chart.destroy();

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RunSlices, SliceTable } from '../../../../shared/training/slices';
+import { ChoiceButtons } from '../../components/ChoiceButtons';
 import { plural } from '../../components/plural';
 import { useApi } from '../../api/api-context';
 import { ApiError, call } from '../../api/api-error';
@@ -42,13 +43,7 @@ export function SlicesPanel({ runId }: { runId: string }) {
     <section className="card train-slices" aria-label="Accuracy per slice" data-testid="slices-panel">
       <header className="train-curves__head">
         <h2 className="card__title">Accuracy per slice</h2>
-        <div className="train-eval__splits" role="group" aria-label="Split">
-          {available.map((option) => (
-            <button key={option} type="button" className={option === name ? 'button button--small button--pressed' : 'button button--small'} onClick={() => setChoice(option)}>
-              {option}
-            </button>
-          ))}
-        </div>
+        <ChoiceButtons label="Split" choices={available.map((option) => ({ value: option, label: option }))} value={name} onChange={setChoice} />
       </header>
       {error ? <p className="muted">Slices unavailable: {error.message}</p> : null}
       {!slices && !error ? <p className="muted">Measuring the images…</p> : null}

@@ -1,14 +1,12 @@
 import { memo, useEffect, useRef } from 'react';
-import { Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
+import type { ChartDataset } from 'chart.js';
+import { createLineChart, type XY, type XYLineChart } from '../../../components/charts/line-chart';
 import { tailWidthPoint, tailWidths, type TailWidthPoint } from '../model/tail-width';
 import { useIdleSteps } from '../model/use-idle-value';
 import type { Labeling } from '../model/use-labeling';
 import { formatCount } from '../panels/format';
 import { classColours } from './chart-colours';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend);
-
-type XY = { x: number; y: number };
 
 /**
  * Labeled-set size against tail width (each side, 5%…50%) for the current rule, and with a simulated truth the
@@ -19,25 +17,13 @@ export const TailWidthChart = memo(function TailWidthChart(props: { labeling: La
   const { ranking, population } = labeling;
   const sweep = useIdleSteps(ranking.kind === 'tails' ? tailWidths.map((width) => () => tailWidthPoint(population, ranking.ranked, width)) : [], [ranking, population]);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const chartRef = useRef<Chart<'line', XY[]> | null>(null);
+  const chartRef = useRef<XYLineChart | null>(null);
 
   useEffect(() => {
-    const chart = new Chart<'line', XY[]>(canvasRef.current!, {
-      type: 'line',
-      data: { datasets: [] },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        parsing: false,
-        interaction: { mode: 'nearest', intersect: false },
-        scales: {
-          x: { type: 'linear', min: 0, max: 52, title: { display: true, text: 'tail width, each side (%)' } },
-          size: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'labeled posts' } },
-          accuracy: { type: 'linear', position: 'right', min: 40, max: 100, title: { display: true, text: 'accuracy (%)' }, grid: { drawOnChartArea: false } },
-        },
-        plugins: { legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 8 } } },
-      },
+    const chart = createLineChart(canvasRef.current!, {
+      x: { type: 'linear', min: 0, max: 52, title: { display: true, text: 'tail width, each side (%)' } },
+      size: { type: 'linear', position: 'left', beginAtZero: true, title: { display: true, text: 'labeled posts' } },
+      accuracy: { type: 'linear', position: 'right', min: 40, max: 100, title: { display: true, text: 'accuracy (%)' }, grid: { drawOnChartArea: false } },
     });
     chartRef.current = chart;
     return () => {
